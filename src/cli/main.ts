@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+/** The `archmap` executable: the only module that touches `process` (argv, streams, exit code). */
+import { runCli } from './run.js';
+
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stderrIsTty: process.stderr.isTTY === true,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // A bug, not bad input: say so plainly, without a stack trace unless asked for.
+    process.stderr.write(`archmap: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env['ARCHMAP_DEBUG'] && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 70;
+  },
+);

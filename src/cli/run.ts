@@ -1,0 +1,98 @@
+/**
+ * The CLI as a function (argv, streams) → exit code, so tests run it in-process. Only `main.ts`
+ * touches `process`.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { SEVERITY_RANK, type Severity } from '../core/diagnostics.js';
+import { errorMessage } from '../discover/walk.js';
+import type { ArchitectureModel } from '../model/architecture.js';
+import { importArchitecture } from '../pipeline.js';
+import { render } from '../render/index.js';
+import { parseCommandLine, USAGE, UsageError, type FailOn, type ImportCommand } from './args.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { VERSION } from '../version.js';
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress is shown only then). */
+  readonly stderrIsTty: boolean;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, stale: 3 } as const;
+
+/** Most diagnostics printed on stderr; the rest are counted (all of them are in the JSON output). */
+const MAX_PRINTED_DIAGNOSTICS = 40;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let cmd;
+  try {
+    cmd = parseCommandLine(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`archmap: ${err.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  if (cmd.command === 'help') {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  if (cmd.command === 'version') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  return runImport(cmd, io);
+}
+
+async function runImport(cmd: ImportCommand, io: CliIo): Promise<number> {
+  const progress = !cmd.quiet && io.stderrIsTty ? (m: string) => io.stderr(`\r\x1b[K${m}`) : undefined;
+  const model = await importArchitecture(cmd.paths, { cwd: io.cwd, params: cmd.params, ...(progress ? { onProgress: progress } : {}) });
+  if (progress) io.stderr('\r\x1b[K');
+  const output = render(model, cmd.format);
+
+  if (!cmd.quiet) printDiagnostics(model, io);
+
+  if (cmd.out !== undefined) {
+    const target = resolve(io.cwd, cmd.out);
+    if (cmd.check) {
+      const existing = await readFile(target, 'utf8').catch(() => undefined);
+      if (existing !== output) {
+        io.stderr(`archmap: ${cmd.out} is ${existing === undefined ? 'missing' : 'stale'}; run without --check to update it\n`);
+        return EXIT.stale;
+      }
+    } else {
+      try {
+        await writeFileAtomic(target, output);
+      } catch (err) {
+        io.stderr(`archmap: cannot write ${cmd.out}: ${errorMessage(err)}\n`);
+        return EXIT.usage;
+      }
+    }
+  } else {
+    io.stdout(output);
+  }
+  return reachesFailOn(model, cmd.failOn) ? EXIT.findings : EXIT.ok;
+}
+
+function printDiagnostics(model: ArchitectureModel, io: CliIo): void {
+  const shown = model.diagnostics.filter((d) => d.severity !== 'info');
+  for (const d of shown.slice(0, MAX_PRINTED_DIAGNOSTICS)) {
+    io.stderr(`${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ${d.severity} ${d.code}: ${d.message}\n`);
+  }
+  if (shown.length > MAX_PRINTED_DIAGNOSTICS) {
+    io.stderr(`… and ${shown.length - MAX_PRINTED_DIAGNOSTICS} more (all are in the JSON output)\n`);
+  }
+  const ok = model.inputs.filter((i) => i.status === 'ok').length;
+  io.stderr(`archmap: ${model.inputs.length} file(s): ${ok} ok; ${model.entities.length} entities, ${model.relations.length} relations, ${model.findings.length} finding(s)\n`);
+}
+
+export function reachesFailOn(model: ArchitectureModel, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = SEVERITY_RANK[failOn];
+  const severities: Severity[] = [...model.diagnostics.map((d) => d.severity), ...model.findings.map((f) => f.severity)];
+  return severities.some((s) => SEVERITY_RANK[s] >= threshold);
+}

@@ -1,0 +1,51 @@
+/**
+ * Diagnostics: every problem archmap meets in its input is one of these, never an exception.
+ * Lines are 1-based; `line` is absent only for problems that concern a whole file or the model.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Order used by `--fail-on` and for sorting: higher is worse. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable identifier that tests and users can rely on, e.g. `yaml/duplicate-key`, `cfn/unresolved-ref`. */
+  readonly code: string;
+  /** Path relative to the working directory, with `/` separators. */
+  readonly file: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+/** Collects diagnostics while a stage runs; stages never throw on bad input. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+
+  report(diagnostic: Diagnostic): void {
+    this.items.push(diagnostic);
+  }
+
+  error(code: string, file: string, line: number | undefined, message: string): void {
+    this.report(line === undefined ? { severity: 'error', code, file, message } : { severity: 'error', code, file, line, message });
+  }
+
+  warning(code: string, file: string, line: number | undefined, message: string): void {
+    this.report(line === undefined ? { severity: 'warning', code, file, message } : { severity: 'warning', code, file, line, message });
+  }
+
+  info(code: string, file: string, line: number | undefined, message: string): void {
+    this.report(line === undefined ? { severity: 'info', code, file, message } : { severity: 'info', code, file, line, message });
+  }
+}
+
+/** Deterministic order: file, line, code, message. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message)
+  );
+}
+
+/** Plain code-unit string comparison (locale-independent, so output never depends on the machine). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

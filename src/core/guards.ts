@@ -1,0 +1,56 @@
+/** Narrowing helpers for untyped parsed input (YAML/JSON). Front ends use these instead of casts. */
+export type JsonObject = { readonly [key: string]: unknown };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function asObject(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+export function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A string, or a number/boolean written where a string is expected (YAML `version: 1.29`). */
+export function asString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** A number, also from a numeric string (CloudFormation writes `"MaxSize": "2"`). */
+export function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+export function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'True') return true;
+  if (value === 'false' || value === 'False') return false;
+  return undefined;
+}
+
+/** `{k: v}` with string values only (labels, tags); other values are dropped. */
+export function asStringMap(value: unknown): Record<string, string> | undefined {
+  const obj = asObject(value);
+  if (!obj) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const s = asString(v);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+}
+
+export function asStringArray(value: unknown): string[] {
+  const out: string[] = [];
+  for (const v of asArray(value)) {
+    const s = asString(v);
+    if (s !== undefined) out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Discovery: paths → the sorted list of candidate files. Directories are walked in sorted order,
+ * `.git` and `node_modules` are skipped, symlink loops are detected, and an unreadable path is a
+ * diagnostic.
+ */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { cmp, type DiagnosticSink } from '../core/diagnostics.js';
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** Extensions archmap reads; anything else in a walked directory is ignored silently. */
+export const INPUT_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template']);
+
+export interface DiscoveredFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Path relative to the working directory with `/` separators: what every output shows. */
+  readonly display: string;
+  readonly size: number;
+}
+
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+export function discoverFiles(paths: readonly string[], cwd: string, sink: DiagnosticSink): DiscoveredFile[] {
+  const found = new Map<string, DiscoveredFile>();
+  const visitedDirs = new Set<string>();
+
+  const visit = (path: string, explicit: boolean): void => {
+    let st;
+    try {
+      st = statSync(path);
+    } catch (err) {
+      sink.error('input/unreadable', displayPath(cwd, path), undefined, `cannot read: ${errorMessage(err)}`);
+      return;
+    }
+    if (st.isDirectory()) {
+      let real: string;
+      try {
+        real = realpathSync(path);
+      } catch (err) {
+        sink.error('input/unreadable', displayPath(cwd, path), undefined, `cannot resolve: ${errorMessage(err)}`);
+        return;
+      }
+      if (visitedDirs.has(real)) {
+        sink.warning('input/symlink-loop', displayPath(cwd, path), undefined, 'directory already visited (symlink loop); skipped');
+        return;
+      }
+      visitedDirs.add(real);
+      let names: string[];
+      try {
+        names = readdirSync(path);
+      } catch (err) {
+        sink.error('input/unreadable', displayPath(cwd, path), undefined, `cannot list directory: ${errorMessage(err)}`);
+        return;
+      }
+      for (const name of names.sort(cmp)) {
+        if (SKIP_DIRS.has(name)) continue;
+        visit(join(path, name), false);
+      }
+      return;
+    }
+    if (!st.isFile()) return;
+    if (!explicit && !INPUT_EXTENSIONS.has(extname(path).toLowerCase())) return;
+    const display = displayPath(cwd, path);
+    if (!found.has(display)) found.set(display, { path, display, size: st.size });
+  };
+
+  for (const p of paths) visit(p, true);
+  return [...found.values()].sort((a, b) => cmp(a.display, b.display));
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return 'code' in err && typeof err.code === 'string' ? `${err.code}: ${err.message}` : err.message;
+  return String(err);
+}

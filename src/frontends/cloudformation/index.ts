@@ -1,0 +1,6 @@
+import type { FrontEnd } from '../types.js';
+
+export const cloudFormationFrontEnd: FrontEnd = {
+  format: 'cloudformation',
+  lower: () => ({ entities: [], relations: [] }),
+};

@@ -1,0 +1,99 @@
+/**
+ * The general loader: YAML (multi-document, anchors, merge keys) and JSON, with source lines.
+ * Safe by construction: the `yaml` core schema has no code-executing tags, alias expansion is capped
+ * (billion-laughs), and unknown tags stay plain data with a warning.
+ */
+import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { DiagnosticSink } from '../core/diagnostics.js';
+import { CFN_TAGS } from './cfn-tags.js';
+import type { LoadedDocument, PathSegment } from './document.js';
+
+/** Above this many alias expansions a document is rejected (protects against alias bombs). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Loads every document of a YAML or JSON text. Problems go to `sink`; broken documents are left out. */
+export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSink): LoadedDocument[] {
+  const source = stripBom(text);
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(source, {
+      customTags: [...CFN_TAGS],
+      lineCounter,
+      merge: true,
+      uniqueKeys: true,
+      strict: false,
+      prettyErrors: false,
+    }) as Document.Parsed[];
+  } catch (err) {
+    sink.error('yaml/parse', file, undefined, `cannot parse: ${String(err)}`);
+    return [];
+  }
+  if (!Array.isArray(docs)) docs = [docs];
+  const line = (offset: number): number => lineCounter.linePos(offset).line;
+  const out: LoadedDocument[] = [];
+  docs.forEach((doc, index) => {
+    let fatal = false;
+    for (const e of doc.errors) {
+      // CloudFormation itself accepts duplicate keys (the last one wins): a warning, not an error.
+      if (e.code === 'DUPLICATE_KEY') {
+        sink.warning('yaml/duplicate-key', file, line(e.pos[0]), firstLine(e.message));
+      } else {
+        fatal = true;
+        sink.error(`yaml/${e.code.toLowerCase().replace(/_/g, '-')}`, file, line(e.pos[0]), firstLine(e.message));
+      }
+    }
+    for (const w of doc.warnings) {
+      sink.warning(`yaml/${w.code.toLowerCase().replace(/_/g, '-')}`, file, line(w.pos[0]), firstLine(w.message));
+    }
+    if (fatal) return;
+    if (doc.contents === null) return; // empty document (`---` at the end, comments only)
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      sink.error('yaml/alias-limit', file, line(doc.range[0]), `document rejected: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (value === null || value === undefined) return;
+    const start = doc.contents.range ? line(doc.contents.range[0]) : 1;
+    out.push({ file, index, line: start, value, lineOf: (path) => lineOfPath(doc.contents, path, line, start) });
+  });
+  return out;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Walks a YAML AST along `path`; returns the line of the deepest key or item found. */
+export function lineOfPath(
+  root: Node | null | undefined,
+  path: readonly PathSegment[],
+  line: (offset: number) => number,
+  fallback: number,
+): number {
+  let node: Node | null | undefined = root;
+  let best = fallback;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (keyNode.range) best = line(keyNode.range[0]);
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      if (item.range) best = line(item.range[0]);
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,137 @@
+/**
+ * Property contracts of the entity kinds that several stages share. Front ends build props through
+ * these interfaces (so writers are type-checked); passes and views read them through the narrowing
+ * getters in `read.ts`. Every field is optional: each input format knows only part of the truth.
+ * A value that could not be resolved statically is an `Unresolved` placeholder.
+ */
+import type { PropValue, Unresolved } from './entity.js';
+
+type Str = string | Unresolved;
+type Labels = Record<string, string>;
+
+export interface VpcProps {
+  vpcId?: Str;
+  cidr?: Str;
+  logicalId?: string;
+}
+
+export interface SubnetProps {
+  subnetId?: Str;
+  cidr?: Str;
+  az?: Str;
+  /** `public` (route to an IGW), `private` (route to a NAT), `isolated`, or `unknown`. */
+  topology?: 'public' | 'private' | 'isolated' | 'unknown';
+  /** Entity id of the VPC. */
+  vpc?: string;
+  logicalId?: string;
+  tags?: Labels;
+}
+
+export interface ClusterProps {
+  version?: Str;
+  region?: Str;
+  accountId?: string;
+  endpointPublicAccess?: boolean;
+  endpointPrivateAccess?: boolean;
+  publicAccessCidrs?: string[];
+  authenticationMode?: string;
+  logging?: string[];
+  secretsEncryption?: boolean;
+  ipFamily?: string;
+  roleArn?: Str;
+  autoMode?: boolean;
+  withOIDC?: boolean;
+  logicalId?: string;
+}
+
+/** NodeGroup covers managed and self-managed node groups, Karpenter and Auto Mode node pools. */
+export interface NodeGroupProps {
+  cluster?: string;
+  nodeGroupType?: 'managed' | 'self-managed' | 'karpenter' | 'auto-mode';
+  instanceTypes?: string[];
+  /** `ON_DEMAND`, `SPOT` or `CAPACITY_BLOCK`. */
+  capacityType?: string;
+  minSize?: number;
+  maxSize?: number;
+  desiredCapacity?: number;
+  availabilityZones?: string[];
+  /** Subnet references: ids, CIDRs or entity ids, as declared. */
+  subnets?: Str[];
+  privateNetworking?: boolean;
+  labels?: Labels;
+  taints?: { key: string; value?: string; effect: string }[];
+  amiFamily?: string;
+  volumeSize?: number;
+  volumeType?: string;
+  volumeEncrypted?: boolean;
+  disableIMDSv1?: boolean;
+  sshAllow?: boolean;
+  instanceRoleArn?: Str;
+  logicalId?: string;
+}
+
+export interface FargateProfileProps {
+  cluster?: string;
+  selectors?: { namespace: string; labels?: Labels }[];
+  subnets?: Str[];
+  podExecutionRoleArn?: Str;
+}
+
+export interface NodeProps {
+  instanceType?: string;
+  zone?: string;
+  region?: string;
+  instanceId?: string;
+  providerId?: string;
+  internalIp?: string;
+  kubeletVersion?: string;
+  osImage?: string;
+  /** `ec2` (default), `fargate`, `auto`, `hybrid`. */
+  computeType?: string;
+  capacityType?: string;
+  labels?: Labels;
+  taints?: { key: string; value?: string; effect: string }[];
+}
+
+export interface IamRoleProps {
+  roleName?: Str;
+  arn?: Str;
+  path?: string;
+  /** Trust-policy principals, e.g. `Service:ec2.amazonaws.com`, `Federated:arn:…:oidc-provider/…`. */
+  trustPrincipals?: string[];
+  /** IRSA subjects from the trust policy's `:sub` conditions (`system:serviceaccount:ns:name`, globs kept). */
+  oidcSubjects?: string[];
+  managedPolicyArns?: Str[];
+  inlinePolicies?: string[];
+  /** True for a role known only from an ARN that no input defines. */
+  external?: boolean;
+  logicalId?: string;
+}
+
+export interface ServiceAccountProps {
+  roleArn?: string;
+  managedBy?: string;
+  automountToken?: boolean;
+}
+
+export interface LoadBalancerProps {
+  /** `application`, `network`, `classic`, `gateway`. */
+  lbType?: string;
+  /** `internet-facing` or `internal`. */
+  scheme?: string;
+  targetType?: string;
+  hostname?: string;
+  /** How it is known: `declared` (CloudFormation), `observed` (status hostname) or `predicted` (annotations). */
+  basis?: 'declared' | 'observed' | 'predicted';
+  controller?: string;
+  logicalId?: string;
+}
+
+/** Converts a typed props object into the model's JSON property bag, dropping `undefined` fields. */
+export function toProps<T extends object>(props: T): Record<string, PropValue> {
+  const out: Record<string, PropValue> = {};
+  for (const [key, value] of Object.entries(props) as [string, PropValue | undefined][]) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DiagnosticSink } from '../../src/core/diagnostics.js';
+import { loadText } from '../../src/load/load-file.js';
+
+const load = (text: string) => {
+  const sink = new DiagnosticSink();
+  return { docs: loadText(text, 'f.yaml', sink), diags: sink.items };
+};
+
+describe('loadText', () => {
+  it('turns CloudFormation short tags into the long form, nested, in all three node forms', () => {
+    const { docs, diags } = load(
+      [
+        'a: !Ref X',
+        'b: !GetAtt R.Arn',
+        "c: !Sub ['${A}-x', {A: !Ref Y}]",
+        "d: !Join [',', [!Ref P, !GetAtt [Q, Arn]]]",
+        'e: !If [C, !Select [0, !GetAZs ""], !Ref AWS::NoValue]',
+        'f: !Base64',
+        '  Fn::Sub: hi',
+        "g: !ImportValue {'Fn::Sub': '${Env}-Vpc'}",
+      ].join('\n'),
+    );
+    expect(diags).toEqual([]);
+    expect(docs[0]?.value).toEqual({
+      a: { Ref: 'X' },
+      b: { 'Fn::GetAtt': ['R', 'Arn'] },
+      c: { 'Fn::Sub': ['${A}-x', { A: { Ref: 'Y' } }] },
+      d: { 'Fn::Join': [',', [{ Ref: 'P' }, { 'Fn::GetAtt': ['Q', 'Arn'] }]] },
+      e: { 'Fn::If': ['C', { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }, { Ref: 'AWS::NoValue' }] },
+      f: { 'Fn::Base64': { 'Fn::Sub': 'hi' } },
+      g: { 'Fn::ImportValue': { 'Fn::Sub': '${Env}-Vpc' } },
+    });
+  });
+
+  it('reads multi-document YAML with merge keys and reports lines', () => {
+    const { docs } = load('a: 1\n---\nbase: &b {x: 1}\nitem:\n  <<: *b\n  y: 2\n');
+    expect(docs.map((d) => d.line)).toEqual([1, 3]);
+    expect(docs[1]?.value).toEqual({ base: { x: 1 }, item: { x: 1, y: 2 } });
+    expect(docs[1]?.lineOf(['item', 'y'])).toBe(6);
+    expect(docs[1]?.lineOf(['item', 'missing'])).toBe(4);
+  });
+
+  it('makes duplicate keys a warning, not an error', () => {
+    const { docs, diags } = load('a: 1\na: 2\n');
+    expect(docs).toHaveLength(1);
+    expect(diags).toMatchObject([{ severity: 'warning', code: 'yaml/duplicate-key', line: 2 }]);
+  });
+
+  it('reports a syntax error with its line and keeps the other documents', () => {
+    const { docs, diags } = load('a: 1\n---\nb: [unclosed\n---\nc: 3\n');
+    expect(docs.map((d) => d.value)).toEqual([{ a: 1 }, { c: 3 }]);
+    expect(diags.some((d) => d.severity === 'error' && (d.line ?? 0) >= 3)).toBe(true);
+  });
+
+  it('rejects alias bombs instead of expanding them', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    const { docs, diags } = load(bomb.join('\n'));
+    expect(docs).toEqual([]);
+    expect(diags.some((d) => d.code === 'yaml/alias-limit')).toBe(true);
+  });
+
+  it('reads JSON with a BOM exactly, with lines found lazily', () => {
+    const { docs } = load('\ufeff{\n  "Resources": {\n    "A": {"Type": "AWS::S3::Bucket"}\n  }\n}');
+    expect(docs[0]?.value).toEqual({ Resources: { A: { Type: 'AWS::S3::Bucket' } } });
+    expect(docs[0]?.lineOf(['Resources', 'A'])).toBe(3);
+  });
+});
