@@ -184,7 +184,15 @@ function mergeInto(target: Entity, incoming: Entity): void {
     const has = Object.prototype.hasOwnProperty.call(target.props, key);
     const targetDefaulted = target.defaulted.includes(key);
     const incomingDefaulted = incoming.defaulted.includes(key);
-    if (!has || (targetDefaulted && !incomingDefaulted) || (incomingWins && targetDefaulted === incomingDefaulted)) {
+    const targetUnresolved = isUnresolvedValue(target.props[key]);
+    const incomingUnresolved = isUnresolvedValue(value);
+    // A concrete value beats a placeholder; a declared one beats a default; otherwise the first source wins.
+    const take =
+      !has ||
+      (targetUnresolved && !incomingUnresolved) ||
+      (targetUnresolved === incomingUnresolved &&
+        ((targetDefaulted && !incomingDefaulted) || (incomingWins && targetDefaulted === incomingDefaulted)));
+    if (take) {
       target.props[key] = mergeValue(target.props[key], value);
       if (incomingDefaulted && (!has || targetDefaulted)) {
         if (!targetDefaulted) target.defaulted.push(key);
@@ -214,6 +222,10 @@ function firstSourceKey(e: Entity): string {
     if (cmp(k, min) < 0) min = k;
   }
   return min;
+}
+
+function isUnresolvedValue(v: PropValue | undefined): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'unresolved' in v;
 }
 
 function isPlainMap(v: PropValue | undefined): v is { readonly [key: string]: PropValue } {

@@ -127,6 +127,82 @@ export interface LoadBalancerProps {
   logicalId?: string;
 }
 
+/** A container, as kept in the model: never env values, args or commands (they can carry secrets). */
+export interface ContainerInfo {
+  name: string;
+  image?: string;
+  /** Names of env vars only (values are dropped at ingestion). */
+  envNames?: string[];
+  ports?: number[];
+}
+
+export interface PodProps {
+  labels?: Labels;
+  nodeName?: string;
+  serviceAccount?: string;
+  phase?: string;
+  podIP?: string;
+  hostIP?: string;
+  /** Controller owner reference (`ownerReferences[controller=true]`). */
+  ownerKind?: string;
+  ownerName?: string;
+  ownerUid?: string;
+  uid?: string;
+  containers?: ContainerInfo[];
+  hostNetwork?: boolean;
+  /** The `eks.amazonaws.com/fargate-profile` label, when present. */
+  fargateProfile?: string;
+  nodeSelector?: Labels;
+}
+
+/** Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob. */
+export interface WorkloadProps {
+  replicas?: number;
+  /** `spec.selector.matchLabels` (matchExpressions are kept in `selectorExpressions`). */
+  selector?: Labels;
+  selectorExpressions?: { key: string; operator: string; values?: string[] }[];
+  templateLabels?: Labels;
+  serviceAccount?: string;
+  containers?: ContainerInfo[];
+  ownerKind?: string;
+  ownerName?: string;
+  ownerUid?: string;
+  uid?: string;
+  readyReplicas?: number;
+}
+
+export interface ServiceProps {
+  /** `ClusterIP`, `NodePort`, `LoadBalancer`, `ExternalName`. */
+  serviceType?: string;
+  selector?: Labels;
+  ports?: { port: number; targetPort?: string | number; name?: string; protocol?: string }[];
+  loadBalancerClass?: string;
+  /** Only the load-balancer related annotations (`service.beta.kubernetes.io/aws-load-balancer-*`). */
+  lbAnnotations?: Labels;
+  /** `status.loadBalancer.ingress[].hostname` / `.ip`. */
+  lbHostnames?: string[];
+}
+
+export interface IngressProps {
+  ingressClassName?: string;
+  /** Backends: service names in the Ingress namespace with their port. */
+  backends?: { service: string; port?: string | number; path?: string; host?: string }[];
+  /** Only the `alb.ingress.kubernetes.io/*` and `kubernetes.io/ingress.class` annotations. */
+  lbAnnotations?: Labels;
+  lbHostnames?: string[];
+  tlsSecrets?: string[];
+}
+
+export interface PersistentVolumeProps {
+  driver?: string;
+  volumeHandle?: string;
+  zone?: string;
+  storageClass?: string;
+  claimNamespace?: string;
+  claimName?: string;
+  capacity?: string;
+}
+
 /** Converts a typed props object into the model's JSON property bag, dropping `undefined` fields. */
 export function toProps<T extends object>(props: T): Record<string, PropValue> {
   const out: Record<string, PropValue> = {};
