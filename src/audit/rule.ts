@@ -1,0 +1,30 @@
+/**
+ * An audit rule is data plus a pure check (Spectral/typescript-eslint shape). Rules never decide
+ * positions: they report an entity and a message; the engine attaches file:line from the entity's
+ * provenance and the rule's severity.
+ */
+import type { Severity } from '../core/diagnostics.js';
+import type { Entity } from '../model/entity.js';
+import type { EntityKind } from '../model/kinds.js';
+import type { ModelGraph } from '../model/graph.js';
+
+export interface RuleContext {
+  readonly graph: ModelGraph;
+  report(entity: Entity, message: string): void;
+}
+
+export interface AuditRule {
+  /** `area/kebab-name`, stable. */
+  readonly id: string;
+  /** The DOMAIN.md section D check it implements, e.g. `NET-01`. */
+  readonly check: string;
+  readonly severity: Severity;
+  readonly description: string;
+  readonly appliesTo: readonly EntityKind[];
+  run(entity: Entity, ctx: RuleContext): void;
+}
+
+/** Identity helper that type-checks a rule definition. */
+export function defineRule(rule: AuditRule): AuditRule {
+  return rule;
+}
