@@ -60,6 +60,10 @@ export async function importArchitecture(paths: readonly string[], options: Impo
         continue;
       }
       const text = await readFile(file.path, 'utf8');
+      if (text.includes('\u0000')) {
+        state.skipReasons.push('binary file (contains NUL bytes)');
+        continue;
+      }
       for (const doc of loadText(text, file.display, sink)) {
         const c = classify(doc.value);
         if (c.format === null) {

@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { REPO_ROOT } from '../helpers/paths.js';
+
+async function run(argv: string[], cwd = REPO_ROOT, tty = false) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: tty });
+  return { code, stdout, stderr };
+}
+
+const TEMPLATE = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'archmap-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('archmap CLI', () => {
+  it('prints help and exits 0; usage errors exit 2 with the usage text', async () => {
+    expect((await run(['--help'])).code).toBe(0);
+    const bad = await run(['import', '--format', 'pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--format must be one of');
+    expect(bad.stderr).toContain('Usage: archmap import');
+  });
+
+  it('writes the output atomically to --out and leaves no temporary file', async () => {
+    const dir = project({ 'cfn/t.yaml': TEMPLATE });
+    const r = await run(['import', '.', '-o', 'out.json', '-q'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const model = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { inputs: { file: string; status: string }[] };
+    expect(model.inputs).toEqual([{ file: 'cfn/t.yaml', format: 'cloudformation', documents: 1, status: 'ok' }]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--check exits 3 when the output is missing or stale, 0 when current, and never writes', async () => {
+    const dir = project({ 't.yaml': TEMPLATE });
+    expect((await run(['import', 't.yaml', '-o', 'arch.json', '--check', '-q'], dir)).code).toBe(3);
+    expect(readdirSync(dir)).toEqual(['t.yaml']);
+    expect((await run(['import', 't.yaml', '-o', 'arch.json', '-q'], dir)).code).toBe(0);
+    expect((await run(['import', 't.yaml', '-o', 'arch.json', '--check', '-q'], dir)).code).toBe(0);
+    writeFileSync(join(dir, 't.yaml'), 'on: push\njobs: {}\n');
+    expect((await run(['import', 't.yaml', '-o', 'arch.json', '--check', '-q'], dir)).code).toBe(3);
+  });
+
+  it('keeps going past broken files and exits 1 on errors (0 with --fail-on never)', async () => {
+    const dir = project({
+      'a-broken.yaml': 'Resources: [unclosed\n',
+      'b-binary.json': '\u0000\u0001\u0002garbage{',
+      'c-good.yaml': TEMPLATE,
+      'd-workflow.yaml': 'on: push\njobs: {}\n',
+    });
+    const r = await run(['import', '.', '-f', 'json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const model = JSON.parse(r.stdout) as { inputs: { file: string; status: string; reason?: string }[]; diagnostics: { file: string; line?: number }[] };
+    expect(model.inputs.map((i) => [i.file, i.status])).toEqual([
+      ['a-broken.yaml', 'error'],
+      ['b-binary.json', 'skipped'],
+      ['c-good.yaml', 'ok'],
+      ['d-workflow.yaml', 'skipped'],
+    ]);
+    expect(model.inputs[1]?.reason).toBe('binary file (contains NUL bytes)');
+    expect(model.inputs[3]?.reason).toBe('a CI workflow');
+    expect(model.diagnostics.find((d) => d.file === 'a-broken.yaml')?.line).toBeGreaterThan(0);
+    expect((await run(['import', '.', '-f', 'json', '--fail-on', 'never', '-q'], dir)).code).toBe(0);
+  });
+
+  it('survives a directory symlink loop and a missing path', async () => {
+    const dir = project({ 'sub/t.yaml': TEMPLATE });
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
+    const r = await run(['import', '.', 'missing-dir', '-f', 'json', '-q'], dir);
+    const model = JSON.parse(r.stdout) as { inputs: { file: string }[]; diagnostics: { code: string; file: string }[] };
+    expect(model.inputs.map((i) => i.file)).toEqual(['sub/t.yaml']);
+    expect(model.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['input/symlink-loop', 'input/unreadable']));
+    expect(r.code).toBe(1);
+  });
+
+  it('shows progress only when stderr is a terminal, and never with --quiet', async () => {
+    const dir = project({ 't.yaml': TEMPLATE });
+    expect((await run(['import', '.', '-o', 'x.md'], dir, false)).stderr).not.toContain('[1/1]');
+    expect((await run(['import', '.', '-o', 'x.md'], dir, true)).stderr).toContain('[1/1]');
+    expect((await run(['import', '.', '-o', 'x.md', '-q'], dir, true)).stderr).toBe('');
+  });
+});
