@@ -42,6 +42,22 @@ export interface ClusterProps {
   autoMode?: boolean;
   withOIDC?: boolean;
   logicalId?: string;
+  /** Upgrade policy support type (`STANDARD`, `EXTENDED`). */
+  supportType?: string;
+  /** Entity id of the cluster's VPC (eksctl). */
+  vpc?: string;
+  tags?: Labels;
+  secretsEncryptionKeyArn?: Str;
+  logRetentionInDays?: number;
+  /** eksctl `privateCluster.enabled`: no IGW/NAT, private endpoint only. */
+  fullyPrivate?: boolean;
+  serviceIpv4Cidr?: string;
+  /** Access entries (`accessConfig.accessEntries` / `AWS::EKS::AccessEntry`), one per principal. */
+  accessEntries?: { principalArn: string; type?: string; kubernetesGroups?: string[]; username?: string; accessPolicies?: string[] }[];
+  /** aws-auth mappings declared through eksctl `iamIdentityMappings`. */
+  iamIdentityMappings?: { arn?: string; account?: string; username?: string; groups?: string[]; serviceName?: string }[];
+  /** eksctl `karpenter:` settings (Karpenter installed by eksctl). */
+  karpenter?: { version?: string; createServiceAccount?: boolean; withSpotInterruptionQueue?: boolean; defaultInstanceProfile?: string };
 }
 
 /** NodeGroup covers managed and self-managed node groups, Karpenter and Auto Mode node pools. */
@@ -68,6 +84,18 @@ export interface NodeGroupProps {
   sshAllow?: boolean;
   instanceRoleArn?: Str;
   logicalId?: string;
+  /** eksctl `instanceSelector` criteria (instance types are chosen at creation time). */
+  instanceSelector?: Record<string, string | number>;
+  /** Self-managed mixed-instances settings (`instancesDistribution`). */
+  spotAllocationStrategy?: string;
+  onDemandBaseCapacity?: number;
+  onDemandPercentageAboveBaseCapacity?: number;
+  disablePodIMDS?: boolean;
+  sshPublicKeyName?: string;
+  ami?: string;
+  tags?: Labels;
+  /** Policies added to an eksctl-created node role (`iam.attachPolicyARNs`, `iam.withAddonPolicies`). */
+  addonPolicies?: string[];
 }
 
 export interface FargateProfileProps {
@@ -75,6 +103,8 @@ export interface FargateProfileProps {
   selectors?: { namespace: string; labels?: Labels }[];
   subnets?: Str[];
   podExecutionRoleArn?: Str;
+  /** AZs of the profile's subnets (declared or, by default, the cluster's private subnets). */
+  availabilityZones?: string[];
 }
 
 export interface NodeProps {
@@ -106,6 +136,10 @@ export interface IamRoleProps {
   /** True for a role known only from an ARN that no input defines. */
   external?: boolean;
   logicalId?: string;
+  /** eksctl `wellKnownPolicies` that are switched on (`awsLoadBalancerController`, `ebsCSIController`, …). */
+  wellKnownPolicies?: string[];
+  /** CloudFormation stack that creates the role (eksctl IRSA / node-group stacks). */
+  stackName?: string;
 }
 
 export interface ServiceAccountProps {
