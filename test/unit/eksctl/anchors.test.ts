@@ -1,7 +1,10 @@
 /**
- * YAML anchors and merge keys as eksctl users write them. eksctl reads YAML with go-yaml v2 (through
- * sigs.k8s.io/yaml); archmap's loader (eemeli `yaml`, `merge: true`) must give the same values for
- * the patterns below. (Where two merged maps share a key the two libraries differ; see the report.)
+ * YAML anchors and merge keys as eksctl users write them. eksctl checks a file with sigs.k8s.io/yaml
+ * `UnmarshalStrict` (go-yaml v2 strict) and then decodes it; archmap's loader (eemeli `yaml`,
+ * `merge: true`) gives the same values for merges whose keys do not overlap. Where a merged key is
+ * set again (an explicit key, or a second `<<` with the same key) go-yaml v2 strict fails with
+ * "key … already set in map", so eksctl rejects the file; archmap keeps the explicit value
+ * (the last two cases). Reporting that needs the loader's help (see the helper report).
  */
 import { describe, expect, it } from 'vitest';
 import { HEADER, lowerText } from './helpers.js';
@@ -46,11 +49,11 @@ describe('anchors and merge keys', () => {
     expect(l.entity('NodeGroup:c1/merge-list').props).toMatchObject({ instanceTypes: ['m5.xlarge'], privateNetworking: true, minSize: 1, maxSize: 5 });
   });
 
-  it('an explicit key after `<<` overrides the merged value', () => {
+  it('an explicit key after `<<` wins (eksctl itself rejects this overlap)', () => {
     expect(l.entity('NodeGroup:c1/override').props['instanceTypes']).toEqual(['c5.large']);
   });
 
-  it('an aliased list item is copied, and a merge into it can rename it', () => {
+  it('an aliased list item is copied; a merge into it with a new name wins (eksctl rejects the overlap)', () => {
     expect(l.entity('NodeGroup:c1/first').props['volumeSize']).toBe(50);
     expect(l.entity('NodeGroup:c1/second').props['volumeSize']).toBe(50);
   });
