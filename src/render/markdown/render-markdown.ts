@@ -1,14 +1,42 @@
-/** The Markdown back end (first version: summary and inventory; diagrams come from views). */
+/**
+ * The Markdown back end: a self-contained architecture document. Sections, in order: title and
+ * summary (counts, inputs, cluster facts), the diagrams (network, compute, workloads and traffic,
+ * identity; each a ```mermaid block), drift, findings, diagnostics and the inventory. Everything
+ * taken from input is escaped; the output depends on the model only.
+ */
 import type { ArchitectureModel } from '../../model/architecture.js';
-import { escapeMarkdownCell } from './escape.js';
+import { ModelIndex } from '../../views/model-index.js';
+import { buildViews } from '../../views/index.js';
+import type { DiagramSection } from '../../views/types.js';
+import { renderFlowchart } from '../mermaid/flowchart.js';
+import { escapeMarkdown } from './escape.js';
+import { renderInventory } from './inventory.js';
+import { renderDiagnostics, renderDrift, renderFindings } from './report.js';
+import { LEGEND, renderSummary, renderTitle } from './summary.js';
+
+const SECTIONS: readonly { section: DiagramSection; heading: string; empty: string }[] = [
+  { section: 'network', heading: 'Network', empty: 'No VPC or subnet was found in the inputs.' },
+  { section: 'compute', heading: 'Compute', empty: 'No cluster, node group or node was found in the inputs.' },
+  { section: 'workloads', heading: 'Workloads and traffic', empty: 'No Kubernetes workload, Service or Ingress was found in the inputs.' },
+  { section: 'identity', heading: 'Identity', empty: 'No IAM role or service account with a role was found in the inputs.' },
+];
 
 export function renderMarkdown(model: ArchitectureModel): string {
-  const lines: string[] = ['# Architecture', ''];
-  lines.push(`${model.entities.length} entities, ${model.relations.length} relations from ${model.inputs.length} input file(s).`, '');
-  lines.push('| kind | name | sources |', '| --- | --- | --- |');
-  for (const e of model.entities) {
-    const name = e.namespace ? `${e.namespace}/${e.name}` : e.name;
-    lines.push(`| ${e.kind} | ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(e.sources.map((s) => `${s.file}:${s.line}`).join(', '))} |`);
+  const ix = new ModelIndex(model);
+  const diagrams = buildViews(model, ix);
+  const lines: string[] = [...renderTitle(model, ix), ...renderSummary(model, ix), ...LEGEND];
+  for (const { section, heading, empty } of SECTIONS) {
+    lines.push(`## ${heading}`, '');
+    const own = diagrams.filter((d) => d.section === section);
+    if (own.length === 0) lines.push(empty, '');
+    for (const d of own) {
+      const rendered = renderFlowchart(d);
+      if (own.length > 1) lines.push(`### ${escapeMarkdown(d.title)}`, '');
+      lines.push('```mermaid', rendered.text.trimEnd(), '```', '');
+      const notes = [...d.notes, ...(rendered.reduced ? ['This diagram was simplified to fit Mermaid\'s size limits.'] : [])];
+      for (const n of notes) lines.push(`_${escapeMarkdown(n)}_`, '');
+    }
   }
-  return `${lines.join('\n')}\n`;
+  lines.push(...renderDrift(model, ix), ...renderFindings(model, ix), ...renderDiagnostics(model), ...renderInventory(ix));
+  return `${lines.join('\n').trimEnd()}\n`;
 }
