@@ -4,7 +4,7 @@
  * bucket. One diagram per cluster; nodes of no known group go to an "unassigned" bucket.
  */
 import { cmp } from '../core/diagnostics.js';
-import type { Entity, Relation } from '../model/entity.js';
+import type { Entity, PropValue, Relation } from '../model/entity.js';
 import { k8sId } from '../model/ids.js';
 import { displayValue, propNumber, propString } from '../model/read.js';
 import { DiagramBuilder, addMoreNode, topN } from './builder.js';
@@ -94,13 +94,8 @@ function buildCluster(ctx: Ctx, cluster: Entity | undefined, groups: Entity[], t
 
 function addClusterNode(ix: ModelIndex, b: DiagramBuilder, c: Entity): void {
   const f = new Facts(c).text('EKS cluster').prop('version', 'Kubernetes ').prop('region');
-  const pub = c.props['endpointPublicAccess'];
-  const priv = c.props['endpointPrivateAccess'];
-  if (pub !== undefined || priv !== undefined) {
-    const mode = [pub === true ? 'public' : '', priv === true ? 'private' : ''].filter(Boolean).join(' + ') || 'none';
-    const defaulted = c.defaulted.includes('endpointPublicAccess') || c.defaulted.includes('endpointPrivateAccess');
-    f.text(`endpoint: ${mode}${defaulted ? ' (default)' : ''}`);
-  }
+  const yesNo = (v: PropValue): string => (v === true ? 'yes' : v === false ? 'no' : displayValue(v));
+  f.prop('endpointPublicAccess', 'public endpoint: ', yesNo).prop('endpointPrivateAccess', 'private endpoint: ', yesNo);
   const addons = ix.in(c.id, 'member-of', ['Addon']).map((r) => ix.get(r.from)?.name ?? r.from).sort(cmp);
   if (addons.length > 0) f.text(`addons: ${listText(addons, 4)}`);
   b.node({ key: c.id, entity: c.id, title: c.name, lines: f.lines, shape: 'round', classes: f.classes() });

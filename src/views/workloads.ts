@@ -77,7 +77,7 @@ function buildNamespace(ix: ModelIndex, ns: NamespaceContent, slug: string): Dia
 function addLoadBalancer(b: DiagramBuilder, lb: Entity): void {
   const lbType = propString(lb, 'lbType');
   const f = new Facts(lb).text(lbType ? `${LB_TYPE_TEXT[lbType] ?? lbType} load balancer` : 'load balancer')
-    .prop('scheme').prop('hostname').prop('basis', '', (v) => (v === 'predicted' ? 'predicted from annotations' : displayValue(v)));
+    .prop('scheme').prop('hostname').prop('basis', '', (v) => BASIS_TEXT[displayValue(v)] ?? displayValue(v));
   const predicted = propString(lb, 'basis') === 'predicted';
   b.node({ key: lb.id, entity: lb.id, title: lb.name, lines: f.lines, shape: 'hexagon', classes: f.classes(predicted ? ['unresolved'] : []) });
   if (propString(lb, 'scheme') === 'internet-facing') {
@@ -85,6 +85,8 @@ function addLoadBalancer(b: DiagramBuilder, lb: Entity): void {
     b.edge(INTERNET, lb.id, 'high');
   }
 }
+
+const BASIS_TEXT: Readonly<Record<string, string>> = { declared: 'declared in CloudFormation', observed: 'seen in Kubernetes status', predicted: 'predicted from annotations' };
 
 const LB_TYPE_TEXT: Readonly<Record<string, string>> = { application: 'application (ALB)', network: 'network (NLB)', classic: 'classic (CLB)', gateway: 'gateway (GWLB)' };
 

@@ -24,7 +24,7 @@ const SECTIONS: readonly { section: DiagramSection; heading: string; empty: stri
 export function renderMarkdown(model: ArchitectureModel): string {
   const ix = new ModelIndex(model);
   const diagrams = buildViews(model, ix);
-  const lines: string[] = [...renderTitle(model, ix), ...renderSummary(model, ix), ...LEGEND];
+  const lines: string[] = [...renderTitle(model, ix), ...renderSummary(model, ix), ...(diagrams.length > 0 ? LEGEND : [])];
   for (const { section, heading, empty } of SECTIONS) {
     lines.push(`## ${heading}`, '');
     const own = diagrams.filter((d) => d.section === section);

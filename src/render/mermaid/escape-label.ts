@@ -37,13 +37,13 @@ const STYLE_WORDS = /style|classDef/gi;
 
 /**
  * Plain text → the inside of a quoted Mermaid label (without the quotes). Newlines become spaces;
- * text longer than `max` characters is cut with `…`; empty text becomes `(empty)`.
+ * text longer than `max` characters is cut with `…`; empty text becomes `–`.
  */
 export function escapeLabel(text: string, max: number = MAX_LABEL_CHARS): string {
   let plain = text.replace(INVISIBLE, ' ').replace(BIDI, '\ufffd').replace(/\s+/g, ' ').trim();
   const chars = Array.from(plain);
   if (chars.length > max) plain = `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
-  if (plain === '') plain = '(empty)';
+  if (plain === '') plain = '–';
   return plain
     .replace(SPECIAL, (ch) => CODES[ch] ?? ch)
     .replace(/:(?=:)|(?<=:):/g, '#58;')

@@ -18,7 +18,7 @@ export function mermaidId(key: string, compact = false): string {
   const colon = key.indexOf(':');
   const kind = sanitize(colon >= 0 ? key.slice(0, colon) : key).slice(0, KIND_CHARS);
   const rest = colon >= 0 ? key.slice(colon + 1) : '';
-  const tail = sanitize(rest.slice(Math.max(rest.lastIndexOf('/'), rest.lastIndexOf(':')) + 1)).slice(0, TAIL_CHARS);
+  const tail = sanitize(rest.slice(Math.max(rest.lastIndexOf('/'), rest.lastIndexOf(':'), rest.lastIndexOf('#')) + 1)).slice(0, TAIL_CHARS);
   const slug = [kind, tail].filter((s) => s !== '').join('_');
   return /^[A-Za-z]/.test(slug) && !/^[ox]/.test(slug) ? `${slug}_${hash}` : `n${slug === '' ? '' : `_${slug}`}_${hash}`;
 }

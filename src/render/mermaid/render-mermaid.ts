@@ -24,11 +24,10 @@ export function renderDiagrams(model: ArchitectureModel): RenderedDiagram[] {
 }
 
 export function renderMermaid(model: ArchitectureModel): string {
-  const diagrams = renderDiagrams(model);
-  const parts = [`%% archmap: ${diagrams.length} Mermaid flowchart(s); each starts at a "${DIAGRAM_MARKER.trim()} <slug>" line.`];
-  for (const d of diagrams) parts.push(`${DIAGRAM_MARKER}${d.diagram.slug}\n${d.text}`);
-  if (diagrams.length === 0) parts.push(`${DIAGRAM_MARKER}empty\nflowchart LR\n  empty["No network, compute, workload or identity entities found"]\n`);
-  return `${parts.join('\n')}`;
+  const chunks = renderDiagrams(model).map((d) => `${DIAGRAM_MARKER}${d.diagram.slug}\n${d.text}`);
+  if (chunks.length === 0) chunks.push(`${DIAGRAM_MARKER}empty\nflowchart LR\n  empty["No network, compute, workload or identity entities found"]\n`);
+  const header = `%% archmap: ${chunks.length} Mermaid flowchart(s); each starts at a "${DIAGRAM_MARKER.trim()} <slug>" line.`;
+  return [header, ...chunks].join('\n');
 }
 
 /** Splits `-f mermaid` output back into `{slug, text}` chunks (the inverse of the format above). */
