@@ -44,6 +44,13 @@ describe('schema/model.schema.json', () => {
     expect(errorsOf(renderJson(bigModel(500)))).toBe('');
   });
 
+  it('validates the example in docs/model.md', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs/model.md'), 'utf8');
+    const example = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? '').find((b) => b.includes('schemaVersion'));
+    expect(example).toBeDefined();
+    expect(errorsOf(example ?? '')).toBe('');
+  });
+
   it.each([
     ['an unknown kind', (m: Record<string, unknown[]>) => ((m['entities']?.[0] as Record<string, unknown>)['kind'] = 'Lambda')],
     ['a bad confidence', (m: Record<string, unknown[]>) => ((m['relations']?.[0] as Record<string, unknown>)['confidence'] = 'certain')],
