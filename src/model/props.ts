@@ -144,6 +144,7 @@ export interface IamRoleProps {
 
 export interface ServiceAccountProps {
   roleArn?: string;
+  uid?: string;
   managedBy?: string;
   automountToken?: boolean;
 }
@@ -168,9 +169,24 @@ export interface ContainerInfo {
   /** Names of env vars only (values are dropped at ingestion). */
   envNames?: string[];
   ports?: number[];
+  /** `securityContext.privileged: true`. */
+  privileged?: boolean;
 }
 
-export interface PodProps {
+/** References a pod template makes (Kubernetes front end; J42/J45). Names in the object's namespace. */
+export interface PodRefProps {
+  volumeClaims?: string[];
+  configMapRefs?: string[];
+  secretRefs?: string[];
+  /** `Kind/name` of references marked `optional: true`. */
+  optionalRefs?: string[];
+  /** Names of env vars with a literal value whose name looks secret (the value itself is dropped). */
+  secretLikeEnv?: string[];
+  /** `Kind/name` of referenced objects that no input defines (set by the link passes). */
+  danglingRefs?: string[];
+}
+
+export interface PodProps extends PodRefProps {
   labels?: Labels;
   nodeName?: string;
   serviceAccount?: string;
@@ -190,7 +206,7 @@ export interface PodProps {
 }
 
 /** Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob. */
-export interface WorkloadProps {
+export interface WorkloadProps extends PodRefProps {
   replicas?: number;
   /** `spec.selector.matchLabels` (matchExpressions are kept in `selectorExpressions`). */
   selector?: Labels;
@@ -203,6 +219,13 @@ export interface WorkloadProps {
   ownerUid?: string;
   uid?: string;
   readyReplicas?: number;
+  nodeSelector?: Labels;
+  hostNetwork?: boolean;
+  /** StatefulSet `spec.serviceName` and `volumeClaimTemplates[].metadata.name`. */
+  serviceName?: string;
+  volumeClaimTemplates?: string[];
+  /** CronJob `spec.schedule`. */
+  schedule?: string;
 }
 
 export interface ServiceProps {
@@ -225,6 +248,8 @@ export interface IngressProps {
   lbAnnotations?: Labels;
   lbHostnames?: string[];
   tlsSecrets?: string[];
+  /** `spec.defaultBackend` service (also listed in `backends` without path). */
+  defaultBackend?: string;
 }
 
 export interface PersistentVolumeProps {

@@ -1,0 +1,174 @@
+/**
+ * One batch of a kubectl dump: a run of whole list items (YAML `- ` entries at column 0, or JSON
+ * objects at a fixed indentation). Splits it into items, parses each (fast subset parser for YAML,
+ * `JSON.parse` for JSON; the general loader for items outside the subset), and lowers each object
+ * to its compact entity at once. Runs in a worker thread or in-thread; lines in the result are
+ * relative to the batch (1 = the batch's first line) and shifted by the caller.
+ */
+import { DiagnosticSink, type Diagnostic } from '../../../core/diagnostics.js';
+import { isObject } from '../../../core/guards.js';
+import { loadText } from '../../../load/load-file.js';
+import type { Entity } from '../../../model/entity.js';
+import { flattenDocument, isListObject } from '../flatten.js';
+import { lowerObject } from '../lower-object.js';
+import { parseYamlItem, SubsetError, type Prune } from './yaml-subset.js';
+
+export type DumpSyntax = 'yaml' | 'json';
+
+export interface BatchInput {
+  readonly syntax: DumpSyntax;
+  readonly bytes: Uint8Array;
+  readonly file: string;
+  /** JSON: column of the items' braces. */
+  readonly indent: number;
+}
+
+export interface BatchResult {
+  entities: Entity[];
+  diagnostics: Diagnostic[];
+  /** Line breaks in the batch (the next batch starts that many lines later). */
+  newlines: number;
+  objects: number;
+  /** Items that left the fast path and went through the general loader. */
+  fallbacks: number;
+  /** Text after the last item (top-level keys after `items`), with the relative line it starts on. */
+  trailer?: { text: string; line: number };
+  /** Set when the batch is not a dump this reader understands; the whole file then goes to the general loader. */
+  fail?: string;
+}
+
+/** Values the model never reads; skipped at the text level by the YAML reader. */
+export const DUMP_PRUNE: Prune = {
+  metadata: { managedFields: true, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': true } },
+  status: { conditions: true, containerStatuses: true, initContainerStatuses: true, ephemeralContainerStatuses: true, images: true, volumesInUse: true, volumesAttached: true },
+};
+
+export function processBatch(input: BatchInput): BatchResult {
+  let text = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength).toString('utf8');
+  const collector = new Collector(input.file);
+  if (input.syntax === 'yaml') {
+    // CRLF → LF keeps line numbers; a lone CR (old Mac line break) sends items to the general loader.
+    if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
+    yamlItems(text, collector);
+  } else {
+    jsonItems(text, input.indent, collector);
+  }
+  return collector.result;
+}
+
+class Collector {
+  readonly sink = new DiagnosticSink();
+  readonly result: BatchResult = { entities: [], diagnostics: this.sink.items, newlines: 0, objects: 0, fallbacks: 0 };
+
+  constructor(readonly file: string) {}
+
+  add(value: unknown, line: number): void {
+    this.result.objects++;
+    const e = lowerObject(value, this.file, line, this.sink);
+    if (e) this.result.entities.push(e);
+  }
+
+  /** An item the fast path cannot take: the general loader, with its lines shifted to the batch. */
+  general(itemText: string, line: number): void {
+    this.result.fallbacks++;
+    const local = new DiagnosticSink();
+    for (const doc of loadText(itemText, this.file, local)) {
+      for (const o of flattenDocument(doc)) this.add(o.value, o.line + line - 1);
+    }
+    for (const d of local.items) this.sink.report(d.line === undefined ? { ...d, line } : { ...d, line: d.line + line - 1 });
+  }
+}
+
+function yamlItems(text: string, out: Collector): void {
+  let pos = 0;
+  let line = 1;
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 10) {
+      pos++;
+      line++;
+      continue;
+    }
+    const next = text.charCodeAt(pos + 1);
+    if (c !== 45 || !(next === 32 || next === 10 || pos + 1 >= n)) {
+      out.result.trailer = { text: text.slice(pos), line };
+      out.result.newlines = line - 1 + countNewlines(text, pos, n);
+      return;
+    }
+    const start = pos;
+    const startLine = line;
+    // The item runs to the next line that starts at column 0 with something other than a space.
+    let i = text.indexOf('\n', pos);
+    while (i >= 0) {
+      line++;
+      const d = text.charCodeAt(i + 1);
+      if (d !== 32 && d !== 10 && i + 1 < n) break;
+      i = text.indexOf('\n', i + 1);
+    }
+    const end = i < 0 ? n : i + 1;
+    let value: unknown;
+    try {
+      value = parseYamlItem(text, start, end, DUMP_PRUNE);
+    } catch (err) {
+      if (!(err instanceof SubsetError)) throw err;
+      out.general(' ' + text.slice(start + 1, end), startLine);
+      pos = end;
+      continue;
+    }
+    if (isListObject(value)) out.general(' ' + text.slice(start + 1, end), startLine);
+    else out.add(value, startLine);
+    pos = end;
+  }
+  out.result.newlines = line - 1;
+}
+
+function jsonItems(text: string, indent: number, out: Collector): void {
+  const close = '\n' + ' '.repeat(indent) + '}';
+  let pos = 0;
+  let line = 1;
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 10) line++;
+    if (c === 10 || c === 32 || c === 13 || c === 9 || c === 44) {
+      pos++;
+      continue;
+    }
+    if (c === 93) {
+      out.result.trailer = { text: text.slice(pos), line };
+      out.result.newlines = line - 1 + countNewlines(text, pos, n);
+      return;
+    }
+    if (c !== 123) {
+      out.result.fail = `unexpected character at line ${line} of a batch`;
+      return;
+    }
+    const at = text.indexOf(close, pos);
+    if (at < 0) {
+      out.result.fail = 'item end not found';
+      return;
+    }
+    const end = at + close.length;
+    const itemText = text.slice(pos, end);
+    const startLine = line;
+    line += countNewlines(text, pos, end);
+    pos = end;
+    let value: unknown;
+    try {
+      value = JSON.parse(itemText);
+    } catch (err) {
+      out.sink.error('json/parse', out.file, startLine, `list item is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
+    if (isListObject(value) || !isObject(value)) out.general(itemText, startLine);
+    else out.add(value, startLine);
+  }
+  out.result.newlines = line - 1;
+}
+
+export function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

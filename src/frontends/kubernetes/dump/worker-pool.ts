@@ -1,0 +1,94 @@
+/**
+ * Runs batches on worker threads when the built worker module exists (`dist/…/worker.js`), else
+ * in-thread. Under vitest (TypeScript sources) there is no `.js` worker, so batches run in-thread;
+ * the worker path is exercised through the built CLI. `ARCHMAP_WORKERS=0` turns workers off,
+ * `ARCHMAP_WORKERS=force` uses them even for small files.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { isObject } from '../../../core/guards.js';
+import { processBatch, type BatchInput, type BatchResult } from './batch.js';
+
+/** Below this size the cost of starting workers is more than what they save. */
+const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+const MAX_WORKERS = 4;
+
+interface Reply {
+  readonly seq: number;
+  readonly result: BatchResult;
+}
+
+function isReply(value: unknown): value is Reply {
+  return isObject(value) && typeof value['seq'] === 'number' && isObject(value['result']) && Array.isArray(value['result']['entities']);
+}
+
+export interface BatchRunner {
+  run(input: BatchInput): Promise<BatchResult>;
+  close(): Promise<void>;
+  readonly threads: number;
+}
+
+export function createRunner(fileSize: number): BatchRunner {
+  const mode = process.env['ARCHMAP_WORKERS'];
+  const url = new URL('./worker.js', import.meta.url);
+  const script = url.protocol === 'file:' ? fileURLToPath(url) : undefined;
+  const wanted = mode === 'force' || (mode !== '0' && fileSize >= WORKER_MIN_BYTES);
+  const count = Math.min(Number(process.env['ARCHMAP_THREADS'] ?? MAX_WORKERS), availableParallelism());
+  if (!wanted || !script || !existsSync(script) || (count < 2 && mode !== 'force')) return inThread;
+  return new WorkerPool(script, Math.max(1, count));
+}
+
+const inThread: BatchRunner = {
+  run: (input) => Promise.resolve(processBatch(input)),
+  close: () => Promise.resolve(),
+  threads: 0,
+};
+
+class WorkerPool implements BatchRunner {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { input: BatchInput; resolve: (r: BatchResult) => void }>();
+  private seq = 0;
+
+  constructor(script: string, readonly threads: number) {
+    for (let i = 0; i < threads; i++) {
+      const w = new Worker(script);
+      w.on('message', (msg: unknown) => this.settle(msg));
+      // A worker that dies hands its batches back to the main thread: the import still completes.
+      w.on('error', () => this.rescue());
+      this.workers.push(w);
+    }
+  }
+
+  run(input: BatchInput): Promise<BatchResult> {
+    const seq = this.seq++;
+    const worker = this.workers[seq % this.workers.length];
+    return new Promise((resolve) => {
+      this.waiting.set(seq, { input, resolve });
+      // A view would clone its whole underlying buffer: send an exact copy and transfer it instead.
+      const bytes = new Uint8Array(input.bytes);
+      if (worker) worker.postMessage({ seq, input: { ...input, bytes } }, [bytes.buffer]);
+      else resolve(processBatch(input));
+    });
+  }
+
+  private settle(msg: unknown): void {
+    if (!isReply(msg)) return;
+    const w = this.waiting.get(msg.seq);
+    if (!w) return;
+    this.waiting.delete(msg.seq);
+    w.resolve(msg.result);
+  }
+
+  private rescue(): void {
+    for (const [seq, w] of [...this.waiting]) {
+      this.waiting.delete(seq);
+      w.resolve(processBatch(w.input));
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

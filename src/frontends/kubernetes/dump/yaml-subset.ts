@@ -1,0 +1,388 @@
+/**
+ * A parser for the YAML that kubectl writes (go-yaml v2 block style): block mappings and sequences
+ * (sequences may sit at their key's column), plain scalars (also folded over several lines),
+ * single/double-quoted scalars, literal block scalars and empty flow collections. It is ~10× faster
+ * than a general YAML parser because it does not build an AST or track positions.
+ *
+ * Anything outside that subset (anchors, tags, flow collections, comments, folded `>` scalars,
+ * numeric forms where libraries disagree) throws `SubsetError`; the caller then parses the item
+ * with the general loader. Input must use `\n` line breaks (the caller normalises CRLF).
+ *
+ * `prune` names keys whose values the model never needs (`metadata.managedFields`…): they are
+ * skipped at the text level without being parsed.
+ */
+import { bail, decodeDoubleQuoted, decodeSingleQuoted, foldPlainLines, resolvePlain } from './yaml-scalars.js';
+
+export { SubsetError } from './yaml-scalars.js';
+
+/** Keys to skip, nested like the document: `{metadata: {managedFields: true}}`. */
+export type Prune = { readonly [key: string]: Prune | true };
+
+const SPACE = 32;
+const NL = 10;
+const DASH = 45;
+const COLON = 58;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+type Obj = Record<string, unknown>;
+
+class Parser {
+  /** Start of the next line to look at. */
+  pos: number;
+  /** Blank lines skipped by the last `peekIndent`. */
+  blanks = 0;
+
+  constructor(
+    private readonly s: string,
+    start: number,
+    private readonly end: number,
+  ) {
+    this.pos = start;
+  }
+
+  /** End of the line containing `i` (index of its `\n`, or `end`). */
+  private eol(i: number): number {
+    const e = this.s.indexOf('\n', i);
+    return e < 0 || e > this.end ? this.end : e;
+  }
+
+  /** Skips blank lines from `pos`; returns the indent of the next content line, or -1 at the end. */
+  peekIndent(): number {
+    const s = this.s;
+    this.blanks = 0;
+    for (;;) {
+      if (this.pos >= this.end) return -1;
+      let i = this.pos;
+      while (i < this.end && s.charCodeAt(i) === SPACE) i++;
+      if (i >= this.end) {
+        this.pos = this.end;
+        return -1;
+      }
+      const c = s.charCodeAt(i);
+      if (c === NL) {
+        this.pos = i + 1;
+        this.blanks++;
+        continue;
+      }
+      if (c === 35) bail('comment');
+      if (c === 9 || c === 13) bail('tab or carriage return in indentation');
+      return i - this.pos;
+    }
+  }
+
+  private isDashEntry(p: number): boolean {
+    if (this.s.charCodeAt(p) !== DASH) return false;
+    const n = this.s.charCodeAt(p + 1);
+    return n === SPACE || n === NL || p + 1 >= this.end;
+  }
+
+  /** Parses the block node whose first line starts at `pos` with indent `col`. */
+  parseBlock(col: number, prune: Prune | undefined): unknown {
+    const p = this.pos + col;
+    return this.isDashEntry(p) ? this.parseSeq(col, p) : this.parseMap(col, p, prune);
+  }
+
+  parseMap(col: number, first: number, prune: Prune | undefined): Obj {
+    const obj: Obj = {};
+    let p = first;
+    for (;;) {
+      const { key, after } = this.readKey(p);
+      if (obj[key] !== undefined) bail('duplicate key');
+      const sub = prune?.[key];
+      const value = sub === true ? this.skipValue(col, after) : this.parseMapValue(col, after, sub);
+      if (sub !== true) {
+        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        else obj[key] = value;
+      }
+      const ind = this.peekIndent();
+      if (ind !== col) {
+        if (ind > col) bail('unexpected indentation');
+        return obj;
+      }
+      p = this.pos + col;
+      if (this.isDashEntry(p)) bail('sequence entry inside a mapping');
+    }
+  }
+
+  /** The value after `key:` (position `after` is just past the colon). */
+  private parseMapValue(col: number, after: number, prune: Prune | undefined): unknown {
+    const s = this.s;
+    let q = after;
+    while (s.charCodeAt(q) === SPACE) q++;
+    if (q >= this.end || s.charCodeAt(q) === NL) {
+      this.pos = Math.min(q + 1, this.end);
+      const ind = this.peekIndent();
+      if (ind > col) return this.parseBlock(ind, typeof prune === 'object' ? prune : undefined);
+      if (ind === col && this.isDashEntry(this.pos + col)) return this.parseSeq(col, this.pos + col);
+      return null;
+    }
+    return this.parseInline(q, col, true);
+  }
+
+  /** Skips a value without parsing it: every following line more indented than `col`, or a same-column sequence. */
+  private skipValue(col: number, after: number): undefined {
+    const s = this.s;
+    let q = after;
+    while (s.charCodeAt(q) === SPACE) q++;
+    const inline = q < this.end && s.charCodeAt(q) !== NL;
+    this.pos = Math.min(this.eol(q) + 1, this.end);
+    let first = true;
+    let seqAtCol = false;
+    for (;;) {
+      const ind = this.peekIndent();
+      if (ind < 0) return undefined;
+      const dash: boolean = ind === col && !inline && (first || seqAtCol) && this.isDashEntry(this.pos + col);
+      if (ind <= col && !dash) return undefined;
+      seqAtCol ||= dash;
+      first = false;
+      this.pos = Math.min(this.eol(this.pos) + 1, this.end);
+    }
+  }
+
+  parseSeq(col: number, first: number): unknown[] {
+    const arr: unknown[] = [];
+    let p = first;
+    for (;;) {
+      arr.push(this.parseSeqEntry(col, p));
+      const ind = this.peekIndent();
+      if (ind !== col) {
+        if (ind > col) bail('unexpected indentation');
+        return arr;
+      }
+      p = this.pos + col;
+      if (!this.isDashEntry(p)) return arr;
+    }
+  }
+
+  /** One `- …` entry whose dash is at `p` (column `col`). */
+  parseSeqEntry(col: number, p: number, prune?: Prune): unknown {
+    const s = this.s;
+    let r = p + 1;
+    while (s.charCodeAt(r) === SPACE) r++;
+    if (r >= this.end || s.charCodeAt(r) === NL) {
+      this.pos = Math.min(r + 1, this.end);
+      const ind = this.peekIndent();
+      return ind > col ? this.parseBlock(ind, undefined) : null;
+    }
+    if (this.isDashEntry(r)) bail('nested sequence on one line');
+    const lineStart = p - col;
+    if (this.keyEnd(r) >= 0) return this.parseMap(r - lineStart, r, prune);
+    return this.parseInline(r, col, false);
+  }
+
+  /**
+   * If a mapping key starts at `p`, the index of its `:`; else -1. Plain keys end at `: ` or `:` at
+   * the end of the line; quoted keys at their closing quote followed by `:`.
+   */
+  private keyEnd(p: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    const le = this.eol(p);
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = this.closingQuote(p, le);
+      return close >= 0 && s.charCodeAt(close + 1) === COLON && isSep(s.charCodeAt(close + 2), close + 2 >= le) ? close + 1 : -1;
+    }
+    let i = s.indexOf(':', p);
+    while (i >= 0 && i < le) {
+      if (isSep(s.charCodeAt(i + 1), i + 1 >= le)) return i;
+      i = s.indexOf(':', i + 1);
+    }
+    return -1;
+  }
+
+  /** Index of the closing quote of a one-line quoted scalar starting at `p`, or -1. */
+  private closingQuote(p: number, le: number): number {
+    const s = this.s;
+    const q = s.charCodeAt(p);
+    for (let i = p + 1; i < le; i++) {
+      const c = s.charCodeAt(i);
+      if (q === DQUOTE && c === 92) {
+        i++;
+        continue;
+      }
+      if (c === q) {
+        if (q === SQUOTE && s.charCodeAt(i + 1) === SQUOTE) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private readKey(p: number): { key: string; after: number } {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    const colon = this.keyEnd(p);
+    if (colon < 0) bail('expected a mapping key');
+    if (c === DQUOTE) return { key: decodeDoubleQuoted(s.slice(p + 1, colon - 1)), after: colon + 1 };
+    if (c === SQUOTE) return { key: decodeSingleQuoted(s.slice(p + 1, colon - 1)), after: colon + 1 };
+    if (isIndicator(c) || c === DASH || c === 63) bail('special character at the start of a key');
+    const text = s.slice(p, colon).trimEnd();
+    if (text === '' || text.includes(' #')) bail('empty key or comment');
+    const resolved = resolvePlain(text);
+    return { key: typeof resolved === 'string' ? resolved : String(resolved), after: colon + 1 };
+  }
+
+  /**
+   * A scalar that starts on the current line at `q`. `n` is the parent's indentation: continuation
+   * lines must be deeper. `inMap` allows block-scalar indentation indicators (relative to the key).
+   */
+  private parseInline(q: number, n: number, inMap: boolean): unknown {
+    const s = this.s;
+    const c = s.charCodeAt(q);
+    if (c === DQUOTE || c === SQUOTE) return this.parseQuoted(q);
+    if (c === 124) return this.parseLiteral(q, n, inMap);
+    if (c === 91 || c === 123) {
+      const le = this.eol(q);
+      const text = s.slice(q, le).trimEnd();
+      this.pos = Math.min(le + 1, this.end);
+      if (text === '[]') return [];
+      if (text === '{}') return {};
+      bail('flow collection');
+    }
+    if (isIndicator(c) || c === 62 || c === 63) bail('indicator character');
+    const le = this.eol(q);
+    const first = s.slice(q, le).trimEnd();
+    checkPlain(first);
+    this.pos = Math.min(le + 1, this.end);
+    let lines: string[] | undefined;
+    for (;;) {
+      const save = this.pos;
+      const ind = this.peekIndent();
+      if (ind <= n) {
+        this.pos = save;
+        break;
+      }
+      const ls = this.pos + ind;
+      const e = this.eol(ls);
+      const text = s.slice(ls, e).trimEnd();
+      if (this.isDashEntry(ls)) bail('dash in a plain continuation line');
+      checkPlain(text);
+      lines ??= [first];
+      for (let k = 0; k < this.blanks; k++) lines.push('');
+      lines.push(text);
+      this.pos = Math.min(e + 1, this.end);
+    }
+    return lines ? foldPlainLines(lines) : resolvePlain(first);
+  }
+
+  /** A single- or double-quoted scalar, possibly over several lines. */
+  private parseQuoted(q: number): string {
+    const s = this.s;
+    const quote = s.charCodeAt(q);
+    let i = q + 1;
+    for (;;) {
+      if (i >= this.end) bail('unterminated quoted scalar');
+      const c = s.charCodeAt(i);
+      if (quote === DQUOTE && c === 92) {
+        i += 2;
+        continue;
+      }
+      if (c === quote) {
+        if (quote === SQUOTE && s.charCodeAt(i + 1) === SQUOTE) {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      i++;
+    }
+    const body = s.slice(q + 1, i);
+    const le = this.eol(i);
+    if (s.slice(i + 1, le).trim() !== '') bail('text after a quoted scalar');
+    this.pos = Math.min(le + 1, this.end);
+    if (body.includes('\t') || body.includes('\r')) bail('tab in a quoted scalar');
+    return quote === DQUOTE ? decodeDoubleQuoted(body) : decodeSingleQuoted(body);
+  }
+
+  /** A literal block scalar (`|`, `|-`, `|+`, `|2`) whose parent is indented `n`. */
+  private parseLiteral(q: number, n: number, inMap: boolean): string {
+    const s = this.s;
+    const le = this.eol(q);
+    const header = s.slice(q + 1, le).trimEnd();
+    const m = /^(?:([-+])([1-9])?|([1-9])([-+])?)?$/.exec(header);
+    if (!m) bail('block scalar header');
+    const chomp = m[1] ?? m[4] ?? '';
+    const explicit = m[2] ?? m[3];
+    if (explicit !== undefined && !inMap) bail('indentation indicator in a sequence entry');
+    let i = Math.min(le + 1, this.end);
+    let indent = explicit === undefined ? -1 : n + Number(explicit);
+    if (indent < 0) {
+      // Auto-detect: the first non-empty line; leading empty lines may not be longer than it.
+      let maxBlank = 0;
+      for (let j = i; j < this.end; ) {
+        const e = this.eol(j);
+        let k = j;
+        while (k < e && s.charCodeAt(k) === SPACE) k++;
+        if (k < e) {
+          indent = k - j;
+          break;
+        }
+        maxBlank = Math.max(maxBlank, e - j);
+        j = e + 1;
+      }
+      if (indent < 0 || indent <= n) indent = n + 1;
+      if (maxBlank > indent) bail('leading empty line longer than the block indentation');
+    }
+    const lines: string[] = [];
+    while (i < this.end) {
+      const e = this.eol(i);
+      let k = i;
+      while (k < e && k - i < indent && s.charCodeAt(k) === SPACE) k++;
+      if (k - i >= indent) lines.push(s.slice(i + indent, e));
+      else if (k === e) lines.push('');
+      else break;
+      i = Math.min(e + 1, this.end);
+    }
+    this.pos = i;
+    let last = lines.length;
+    while (last > 0 && lines[last - 1] === '') last--;
+    const body = lines.slice(0, last).join('\n');
+    if (body.includes('\r')) bail('carriage return in a block scalar');
+    const trailing = lines.length - last;
+    if (chomp === '-') return body;
+    if (chomp === '+') return (last > 0 ? body + '\n' : '') + '\n'.repeat(trailing);
+    return last > 0 ? body + '\n' : '';
+  }
+}
+
+/** `:` ends a plain key when followed by a space or the end of the line. */
+function isSep(c: number, atEnd: boolean): boolean {
+  return atEnd || c === SPACE || c === NL;
+}
+
+/** Characters that start something other than a plain scalar: `&*!%@`` ` ``#,` plus flow indicators. */
+function isIndicator(c: number): boolean {
+  return c === 38 || c === 42 || c === 33 || c === 37 || c === 64 || c === 96 || c === 35 || c === 44 || c === 93 || c === 125;
+}
+
+/** A plain scalar line may not hold `: ` (a key) or ` #` (a comment), nor end with `:`. */
+function checkPlain(text: string): void {
+  if (text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.includes('\t') || text.includes('\r')) {
+    bail('plain scalar outside the subset');
+  }
+}
+
+/**
+ * Parses one item of a kubectl list: the text at `start` is a `- ` entry at column 0 and the item
+ * ends before `end` (a line start). Throws `SubsetError` outside the subset.
+ */
+export function parseYamlItem(src: string, start: number, end: number, prune?: Prune): unknown {
+  const p = new Parser(src, start, end);
+  const value = p.parseSeqEntry(0, start, prune);
+  if (p.peekIndent() !== -1) bail('trailing content after the item');
+  return value;
+}
+
+/** Parses a whole block document (root mapping or sequence). Used by tests and small inputs. */
+export function parseYamlBlock(text: string): unknown {
+  const p = new Parser(text, 0, text.length);
+  const ind = p.peekIndent();
+  if (ind < 0) return null;
+  const value = p.parseBlock(ind, undefined);
+  if (p.peekIndent() !== -1) bail('trailing content');
+  return value;
+}
