@@ -1,7 +1,7 @@
 /** Pods and workload controllers (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob). */
 import { asArray, asNumber, asObject, asString, asStringMap, type JsonObject } from '../../core/guards.js';
 import type { PropValue } from '../../model/entity.js';
-import { toProps, type PodProps, type WorkloadProps } from '../../model/props.js';
+import { toProps, type PodProps, type PodRefProps, type WorkloadProps } from '../../model/props.js';
 import { controllerOwner, labelsOf, type ObjectHeader } from './object-meta.js';
 import { readPodSpec, type PodSpecInfo } from './pod-spec.js';
 
@@ -10,21 +10,21 @@ export function lowerPod(h: ObjectHeader): Record<string, PropValue> {
   const status = asObject(h.obj['status']);
   const info = readPodSpec(spec);
   const labels = labelsOf(h.meta);
-  const props: PodProps = {
-    ...refProps(info),
-    ...controllerOwner(h.meta),
-    labels,
-    nodeName: info.nodeName,
-    serviceAccount: info.serviceAccount,
-    phase: asString(status?.['phase']),
-    podIP: asString(status?.['podIP']),
-    hostIP: asString(status?.['hostIP']),
-    uid: asString(h.meta['uid']),
-    containers: info.containers,
-    hostNetwork: info.hostNetwork,
-    fargateProfile: labels?.['eks.amazonaws.com/fargate-profile'],
-    nodeSelector: info.nodeSelector,
-  };
+  // Built field by field (no object spread): this runs once per pod on the hot path.
+  const props: PodProps = {};
+  copyOwner(props, h);
+  copyRefs(props, info);
+  props.labels = labels;
+  props.nodeName = info.nodeName;
+  props.serviceAccount = info.serviceAccount;
+  props.phase = asString(status?.['phase']);
+  props.podIP = asString(status?.['podIP']);
+  props.hostIP = asString(status?.['hostIP']);
+  props.uid = asString(h.meta['uid']);
+  props.containers = info.containers;
+  props.hostNetwork = info.hostNetwork;
+  props.fargateProfile = labels?.['eks.amazonaws.com/fargate-profile'];
+  props.nodeSelector = info.nodeSelector;
   return toProps(props);
 }
 
@@ -36,24 +36,30 @@ export function lowerWorkload(h: ObjectHeader): Record<string, PropValue> {
   const template = asObject(podOwner?.['template']);
   const info = readPodSpec(asObject(template?.['spec']));
   const selector = asObject(spec?.['selector']);
-  const props: WorkloadProps = {
-    ...refProps(info),
-    ...controllerOwner(h.meta),
-    replicas: replicasOf(h, spec),
-    selector: nonEmpty(asStringMap(selector?.['matchLabels'])),
-    selectorExpressions: expressions(selector),
-    templateLabels: nonEmpty(asStringMap(asObject(template?.['metadata'])?.['labels'])),
-    serviceAccount: info.serviceAccount,
-    containers: info.containers,
-    uid: asString(h.meta['uid']),
-    readyReplicas: asNumber(status?.['readyReplicas']),
-    nodeSelector: info.nodeSelector,
-    hostNetwork: info.hostNetwork,
-    serviceName: asString(spec?.['serviceName']),
-    volumeClaimTemplates: claimTemplates(spec),
-    schedule: h.kind === 'CronJob' ? asString(spec?.['schedule']) : undefined,
-  };
+  const props: WorkloadProps = {};
+  copyOwner(props, h);
+  copyRefs(props, info);
+  props.replicas = replicasOf(h, spec);
+  props.selector = nonEmpty(asStringMap(selector?.['matchLabels']));
+  props.selectorExpressions = expressions(selector);
+  props.templateLabels = nonEmpty(asStringMap(asObject(template?.['metadata'])?.['labels']));
+  props.serviceAccount = info.serviceAccount;
+  props.containers = info.containers;
+  props.uid = asString(h.meta['uid']);
+  props.readyReplicas = asNumber(status?.['readyReplicas']);
+  props.nodeSelector = info.nodeSelector;
+  props.hostNetwork = info.hostNetwork;
+  props.serviceName = asString(spec?.['serviceName']);
+  props.volumeClaimTemplates = claimTemplates(spec);
+  if (h.kind === 'CronJob') props.schedule = asString(spec?.['schedule']);
   return toProps(props);
+}
+
+function copyOwner(props: PodProps | WorkloadProps, h: ObjectHeader): void {
+  const o = controllerOwner(h.meta);
+  props.ownerKind = o.ownerKind;
+  props.ownerName = o.ownerName;
+  props.ownerUid = o.ownerUid;
 }
 
 /** Declared replicas: `spec.replicas` (default 1 for Deployment/StatefulSet/ReplicaSet), Job parallelism. */
@@ -63,14 +69,12 @@ function replicasOf(h: ObjectHeader, spec: JsonObject | undefined): number | und
   return asNumber(spec?.['replicas']);
 }
 
-function refProps(info: PodSpecInfo): Partial<PodProps> {
-  return {
-    volumeClaims: info.volumeClaims,
-    configMapRefs: info.configMapRefs,
-    secretRefs: info.secretRefs,
-    optionalRefs: info.optionalRefs,
-    secretLikeEnv: info.secretLikeEnv,
-  };
+function copyRefs(props: PodRefProps, info: PodSpecInfo): void {
+  props.volumeClaims = info.volumeClaims;
+  props.configMapRefs = info.configMapRefs;
+  props.secretRefs = info.secretRefs;
+  props.optionalRefs = info.optionalRefs;
+  props.secretLikeEnv = info.secretLikeEnv;
 }
 
 export function nonEmpty(map: Record<string, string> | undefined): Record<string, string> | undefined {

@@ -37,9 +37,17 @@ export interface BatchResult {
   fail?: string;
 }
 
+/** Container fields the model never reads (args and command could carry secrets anyway). */
+const CONTAINER_PRUNE: Prune = {
+  args: true, command: true, resources: true, volumeMounts: true, livenessProbe: true, readinessProbe: true, startupProbe: true,
+  lifecycle: true, terminationMessagePath: true, terminationMessagePolicy: true, imagePullPolicy: true,
+};
+const POD_SPEC_PRUNE: Prune = { containers: { '[]': CONTAINER_PRUNE }, initContainers: { '[]': CONTAINER_PRUNE }, affinity: true, tolerations: true };
+
 /** Values the model never reads; skipped at the text level by the YAML reader. */
 export const DUMP_PRUNE: Prune = {
   metadata: { managedFields: true, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': true } },
+  spec: { ...POD_SPEC_PRUNE, template: { spec: POD_SPEC_PRUNE }, jobTemplate: { spec: { template: { spec: POD_SPEC_PRUNE } } } },
   status: { conditions: true, containerStatuses: true, initContainerStatuses: true, ephemeralContainerStatuses: true, images: true, volumesInUse: true, volumesAttached: true },
 };
 

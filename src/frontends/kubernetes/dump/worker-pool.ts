@@ -13,7 +13,7 @@ import { processBatch, type BatchInput, type BatchResult } from './batch.js';
 
 /** Below this size the cost of starting workers is more than what they save. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
-const MAX_WORKERS = 4;
+const MAX_WORKERS = 3;
 
 interface Reply {
   readonly seq: number;
@@ -35,8 +35,9 @@ export function createRunner(fileSize: number): BatchRunner {
   const url = new URL('./worker.js', import.meta.url);
   const script = url.protocol === 'file:' ? fileURLToPath(url) : undefined;
   const wanted = mode === 'force' || (mode !== '0' && fileSize >= WORKER_MIN_BYTES);
-  const count = Math.min(Number(process.env['ARCHMAP_THREADS'] ?? MAX_WORKERS), availableParallelism());
-  if (!wanted || !script || !existsSync(script) || (count < 2 && mode !== 'force')) return inThread;
+  // One core stays with the main thread, which parses its share of the batches.
+  const count = Math.min(MAX_WORKERS, availableParallelism() - 1);
+  if (!wanted || !script || !existsSync(script) || (count < 1 && mode !== 'force')) return inThread;
   return new WorkerPool(script, Math.max(1, count));
 }
 
@@ -51,8 +52,11 @@ class WorkerPool implements BatchRunner {
   private readonly waiting = new Map<number, { input: BatchInput; resolve: (r: BatchResult) => void }>();
   private seq = 0;
 
-  constructor(script: string, readonly threads: number) {
-    for (let i = 0; i < threads; i++) {
+  readonly threads: number;
+
+  constructor(script: string, workers: number) {
+    this.threads = workers + 1;
+    for (let i = 0; i < workers; i++) {
       const w = new Worker(script);
       w.on('message', (msg: unknown) => this.settle(msg));
       // A worker that dies hands its batches back to the main thread: the import still completes.
@@ -63,7 +67,10 @@ class WorkerPool implements BatchRunner {
 
   run(input: BatchInput): Promise<BatchResult> {
     const seq = this.seq++;
-    const worker = this.workers[seq % this.workers.length];
+    // The main thread takes its share too: it would otherwise only wait, and its batches need no copying.
+    const slot = seq % (this.workers.length + 1);
+    if (slot === this.workers.length) return Promise.resolve(processBatch(input));
+    const worker = this.workers[slot];
     return new Promise((resolve) => {
       this.waiting.set(seq, { input, resolve });
       // A view would clone its whole underlying buffer: send an exact copy and transfer it instead.

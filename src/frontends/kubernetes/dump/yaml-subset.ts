@@ -15,7 +15,7 @@ import { bail, decodeDoubleQuoted, decodeSingleQuoted, foldPlainLines, resolvePl
 
 export { SubsetError } from './yaml-scalars.js';
 
-/** Keys to skip, nested like the document: `{metadata: {managedFields: true}}`. */
+/** Keys to skip, nested like the document: `{metadata: {managedFields: true}}`; `'[]'` applies to every sequence entry. */
 export type Prune = { readonly [key: string]: Prune | true };
 
 const SPACE = 32;
@@ -47,8 +47,29 @@ class Parser {
     return e < 0 || e > this.end ? this.end : e;
   }
 
+  /** Memo of the last `peekIndent` (a plain scalar peeks for continuation lines, then its parent peeks again). */
+  private memoFrom = -1;
+  private memoTo = -1;
+  private memoIndent = -1;
+  private memoBlanks = 0;
+
   /** Skips blank lines from `pos`; returns the indent of the next content line, or -1 at the end. */
   peekIndent(): number {
+    if (this.pos === this.memoFrom) {
+      this.pos = this.memoTo;
+      this.blanks = this.memoBlanks;
+      return this.memoIndent;
+    }
+    const from = this.pos;
+    const ind = this.scanIndent();
+    this.memoFrom = from;
+    this.memoTo = this.pos;
+    this.memoIndent = ind;
+    this.memoBlanks = this.blanks;
+    return ind;
+  }
+
+  private scanIndent(): number {
     const s = this.s;
     this.blanks = 0;
     for (;;) {
@@ -80,7 +101,7 @@ class Parser {
   /** Parses the block node whose first line starts at `pos` with indent `col`. */
   parseBlock(col: number, prune: Prune | undefined): unknown {
     const p = this.pos + col;
-    return this.isDashEntry(p) ? this.parseSeq(col, p) : this.parseMap(col, p, prune);
+    return this.isDashEntry(p) ? this.parseSeq(col, p, prune?.['[]']) : this.parseMap(col, p, prune);
   }
 
   parseMap(col: number, first: number, prune: Prune | undefined): Obj {
@@ -114,7 +135,7 @@ class Parser {
       this.pos = Math.min(q + 1, this.end);
       const ind = this.peekIndent();
       if (ind > col) return this.parseBlock(ind, typeof prune === 'object' ? prune : undefined);
-      if (ind === col && this.isDashEntry(this.pos + col)) return this.parseSeq(col, this.pos + col);
+      if (ind === col && this.isDashEntry(this.pos + col)) return this.parseSeq(col, this.pos + col, typeof prune === 'object' ? prune['[]'] : undefined);
       return null;
     }
     return this.parseInline(q, col, true);
@@ -140,11 +161,12 @@ class Parser {
     }
   }
 
-  parseSeq(col: number, first: number): unknown[] {
+  parseSeq(col: number, first: number, prune: Prune | true | undefined): unknown[] {
     const arr: unknown[] = [];
+    const itemPrune = typeof prune === 'object' ? prune : undefined;
     let p = first;
     for (;;) {
-      arr.push(this.parseSeqEntry(col, p));
+      arr.push(this.parseSeqEntry(col, p, itemPrune));
       const ind = this.peekIndent();
       if (ind !== col) {
         if (ind > col) bail('unexpected indentation');
@@ -220,8 +242,11 @@ class Parser {
     if (c === DQUOTE) return { key: decodeDoubleQuoted(s.slice(p + 1, colon - 1)), after: colon + 1 };
     if (c === SQUOTE) return { key: decodeSingleQuoted(s.slice(p + 1, colon - 1)), after: colon + 1 };
     if (isIndicator(c) || c === DASH || c === 63) bail('special character at the start of a key');
+    const cached = cachedKey(s, p, colon);
+    if (cached !== undefined) return { key: cached, after: colon + 1 };
     const text = s.slice(p, colon).trimEnd();
     if (text === '' || text.includes(' #')) bail('empty key or comment');
+    if (text.length === colon - p && /^[A-Za-z][A-Za-z0-9_.\/-]*$/.test(text)) rememberKey(text);
     const resolved = resolvePlain(text);
     return { key: typeof resolved === 'string' ? resolved : String(resolved), after: colon + 1 };
   }
@@ -349,6 +374,28 @@ class Parser {
   }
 }
 
+/**
+ * Keys repeat millions of times in a dump (`apiVersion`, `name`, `labels`…). Reusing one string per
+ * key, found by comparing the source text in place, avoids a slice and a string-table lookup each
+ * time. Buckets by length and first character, a few entries each, so odd keys cannot grow it.
+ */
+const KEY_CACHE = new Map<number, string[]>();
+const KEYS_PER_BUCKET = 6;
+
+function cachedKey(s: string, p: number, colon: number): string | undefined {
+  const bucket = KEY_CACHE.get((colon - p) * 128 + (s.charCodeAt(p) & 127));
+  if (!bucket) return undefined;
+  for (const k of bucket) if (s.startsWith(k, p)) return k;
+  return undefined;
+}
+
+function rememberKey(key: string): void {
+  const id = key.length * 128 + (key.charCodeAt(0) & 127);
+  const bucket = KEY_CACHE.get(id);
+  if (!bucket) KEY_CACHE.set(id, [key]);
+  else if (bucket.length < KEYS_PER_BUCKET) bucket.push(key);
+}
+
 /** `:` ends a plain key when followed by a space or the end of the line. */
 function isSep(c: number, atEnd: boolean): boolean {
   return atEnd || c === SPACE || c === NL;
@@ -360,10 +407,10 @@ function isIndicator(c: number): boolean {
 }
 
 /** A plain scalar line may not hold `: ` (a key) or ` #` (a comment), nor end with `:`. */
+const NOT_PLAIN = /: | #|[\t\r]|:$/;
+
 function checkPlain(text: string): void {
-  if (text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.includes('\t') || text.includes('\r')) {
-    bail('plain scalar outside the subset');
-  }
+  if (NOT_PLAIN.test(text)) bail('plain scalar outside the subset');
 }
 
 /**

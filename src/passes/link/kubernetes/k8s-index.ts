@@ -1,0 +1,130 @@
+/**
+ * Shared lookups for the Kubernetes joins: label selectors (matchLabels AND matchExpressions) and an
+ * index of entities by namespace + label, so a selector is matched against the few entities that
+ * carry its rarest label instead of every pod (no pods × services loops).
+ */
+import type { Entity, PropValue } from '../../../model/entity.js';
+import type { ModelGraph } from '../../../model/graph.js';
+import type { EntityKind } from '../../../model/kinds.js';
+import { propMap } from '../../../model/read.js';
+
+export const WORKLOAD_KINDS: readonly EntityKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
+
+export interface SelectorExpression {
+  readonly key: string;
+  readonly operator: string;
+  readonly values: readonly string[];
+}
+
+export interface Selector {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly expressions: readonly SelectorExpression[];
+}
+
+/** Reads a selector from `labelsKey` (matchLabels) and `exprKey` (matchExpressions) props. */
+export function selectorOf(e: Entity, labelsKey: string, exprKey: string): Selector | undefined {
+  if (e.props[labelsKey] === undefined && e.props[exprKey] === undefined) return undefined;
+  return { labels: propMap(e, labelsKey), expressions: readExpressions(e.props[exprKey]) };
+}
+
+function readExpressions(v: PropValue | undefined): SelectorExpression[] {
+  if (!Array.isArray(v)) return [];
+  const out: SelectorExpression[] = [];
+  for (const x of v as readonly PropValue[]) {
+    if (!x || typeof x !== 'object' || Array.isArray(x)) continue;
+    const o = x as { readonly [k: string]: PropValue };
+    const key = o['key'];
+    const operator = o['operator'];
+    const values = Array.isArray(o['values']) ? (o['values'] as readonly PropValue[]).filter((s): s is string => typeof s === 'string') : [];
+    if (typeof key === 'string' && typeof operator === 'string') out.push({ key, operator, values });
+  }
+  return out;
+}
+
+export function matches(labels: Readonly<Record<string, string>>, sel: Selector): boolean {
+  for (const [k, v] of Object.entries(sel.labels)) if (labels[k] !== v) return false;
+  for (const e of sel.expressions) {
+    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
+    const value = labels[e.key];
+    switch (e.operator) {
+      case 'In':
+        if (!has || value === undefined || !e.values.includes(value)) return false;
+        break;
+      case 'NotIn':
+        if (has && value !== undefined && e.values.includes(value)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** Entities of some kinds indexed by namespace and by `key=value` of the labels read by `labelsOf`. */
+export class LabelIndex {
+  private readonly byNs = new Map<string, Entity[]>();
+  private readonly byLabel = new Map<string, Entity[]>();
+  private readonly labels = new Map<Entity, Record<string, string>>();
+
+  constructor(graph: ModelGraph, kinds: readonly EntityKind[], labelsOf: (e: Entity) => Record<string, string>) {
+    for (const kind of kinds) {
+      for (const e of entitiesOf(graph, kind)) {
+        const labels = labelsOf(e);
+        this.labels.set(e, labels);
+        const ns = e.namespace ?? '';
+        push(this.byNs, ns, e);
+        for (const [k, v] of Object.entries(labels)) push(this.byLabel, `${ns}\u0000${k}\u0000${v}`, e);
+      }
+    }
+  }
+
+  /** Entities in `namespace` matched by `sel` (an empty selector matches all of them). */
+  select(namespace: string, sel: Selector): Entity[] {
+    let candidates: Entity[] | undefined;
+    for (const [k, v] of Object.entries(sel.labels)) {
+      const list = this.byLabel.get(`${namespace}\u0000${k}\u0000${v}`) ?? [];
+      if (!candidates || list.length < candidates.length) candidates = list;
+    }
+    candidates ??= this.byNs.get(namespace) ?? [];
+    return candidates.filter((e) => matches(this.labels.get(e) ?? {}, sel));
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * `graph.ofKind` sorts on every call; the Kubernetes passes ask for pods several times in a row, so the
+ * sorted lists are kept while the graph's size is unchanged (these passes add relations, not entities).
+ */
+const kindCache = new WeakMap<ModelGraph, { size: number; lists: Map<EntityKind, Entity[]> }>();
+
+export function entitiesOf(graph: ModelGraph, kind: EntityKind): Entity[] {
+  let c = kindCache.get(graph);
+  if (!c || c.size !== graph.size) kindCache.set(graph, (c = { size: graph.size, lists: new Map() }));
+  let list = c.lists.get(kind);
+  if (!list) c.lists.set(kind, (list = graph.ofKind(kind)));
+  return list;
+}
+
+/** Top-level workloads: not owned by another workload (a Deployment's ReplicaSets, a CronJob's Jobs). */
+export function isTopLevel(e: Entity): boolean {
+  const owner = e.props['ownerKind'];
+  return typeof owner !== 'string' || !(WORKLOAD_KINDS as readonly string[]).includes(owner);
+}
+
+/** Records a reference to an object that no input defines (for the audit), once per entity. */
+export function addDangling(e: Entity, ref: string): void {
+  const prev = e.props['danglingRefs'];
+  const list = Array.isArray(prev) ? (prev as readonly PropValue[]).filter((x): x is string => typeof x === 'string') : [];
+  if (!list.includes(ref)) e.props['danglingRefs'] = [...list, ref].sort();
+}

@@ -1,0 +1,27 @@
+/**
+ * J25: Service `selects` the Pods whose labels its selector matches (High) and the top-level
+ * workloads whose pod-template labels it matches (Medium), in the Service's namespace. Indexed by
+ * namespace + label.
+ */
+import { propMap } from '../../../model/read.js';
+import type { LinkPass } from '../../types.js';
+import { entitiesOf, isTopLevel, LabelIndex, WORKLOAD_KINDS } from './k8s-index.js';
+
+export const serviceSelectsPass: LinkPass = {
+  rule: 'J25',
+  description: 'Services to the pods and workloads their selector matches',
+  run(graph) {
+    const services = entitiesOf(graph, 'Service').filter((s) => Object.keys(propMap(s, 'selector')).length > 0);
+    if (services.length === 0) return;
+    const pods = new LabelIndex(graph, ['Pod'], (e) => propMap(e, 'labels'));
+    const workloads = new LabelIndex(graph, WORKLOAD_KINDS, (e) => (isTopLevel(e) ? propMap(e, 'templateLabels') : {}));
+    for (const svc of services) {
+      const sel = { labels: propMap(svc, 'selector'), expressions: [] };
+      const ns = svc.namespace ?? '';
+      for (const pod of pods.select(ns, sel)) graph.addRelation({ type: 'selects', from: svc.id, to: pod.id, confidence: 'high', rule: 'J25' });
+      for (const w of workloads.select(ns, sel)) {
+        if (isTopLevel(w)) graph.addRelation({ type: 'selects', from: svc.id, to: w.id, confidence: 'medium', rule: 'J25' });
+      }
+    }
+  },
+};
