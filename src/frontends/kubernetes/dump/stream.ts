@@ -16,7 +16,13 @@ import { countNewlines, type BatchInput, type BatchResult } from './batch.js';
 import { detectDump, type DumpShape } from './shape.js';
 import { createRunner } from './worker-pool.js';
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Chunk size; `ARCHMAP_DUMP_CHUNK_BYTES` lets tests force many small batches. */
+function chunkBytes(): number {
+  const n = Number(process.env['ARCHMAP_DUMP_CHUNK_BYTES']);
+  return Number.isInteger(n) && n >= 256 ? n : DEFAULT_CHUNK_BYTES;
+}
 const HEAD_BYTES = 64 * 1024;
 /** Batches in flight at once per thread: bounds memory while keeping every thread busy. */
 const IN_FLIGHT_PER_THREAD = 3;
@@ -39,7 +45,8 @@ export async function importDump(file: DiscoveredFile, sink: DiagnosticSink): Pr
 }
 
 async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSink): Promise<DumpImport | undefined> {
-  let first = await readChunk(fh, Math.max(CHUNK_BYTES, HEAD_BYTES));
+  const chunk = chunkBytes();
+  let first = await readChunk(fh, Math.max(chunk, HEAD_BYTES));
   const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   const headText = first.subarray(bom, bom + HEAD_BYTES).toString('utf8');
   const shape = detectDump(headText);
@@ -59,9 +66,9 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   try {
     let carry: Buffer = first;
     for (;;) {
-      const chunk = await readChunk(fh, CHUNK_BYTES);
-      const data = carry.length === 0 ? chunk : chunk.length === 0 ? carry : Buffer.concat([carry, chunk]);
-      if (chunk.length === 0) {
+      const next = await readChunk(fh, chunk);
+      const data = carry.length === 0 ? next : next.length === 0 ? carry : Buffer.concat([carry, next]);
+      if (next.length === 0) {
         if (data.length > 0) await dispatch(data);
         break;
       }

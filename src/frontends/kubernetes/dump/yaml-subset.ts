@@ -109,7 +109,7 @@ class Parser {
     let p = first;
     for (;;) {
       const { key, after } = this.readKey(p);
-      if (obj[key] !== undefined) bail('duplicate key');
+      if (obj[key] !== undefined && (key !== '__proto__' || Object.prototype.hasOwnProperty.call(obj, key))) bail('duplicate key');
       const sub = prune?.[key];
       const value = sub === true ? this.skipValue(col, after) : this.parseMapValue(col, after, sub);
       if (sub !== true) {
@@ -428,7 +428,7 @@ export function parseYamlItem(src: string, start: number, end: number, prune?: P
 export function parseYamlBlock(text: string): unknown {
   const p = new Parser(text, 0, text.length);
   const ind = p.peekIndent();
-  if (ind < 0) return null;
+  if (ind < 0) return undefined; // an empty document, like js-yaml
   const value = p.parseBlock(ind, undefined);
   if (p.peekIndent() !== -1) bail('trailing content');
   return value;

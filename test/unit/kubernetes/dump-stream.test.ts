@@ -1,0 +1,141 @@
+/**
+ * The streamed dump reader must give exactly what the general loader gives (same entities, same
+ * props, same lines) on every corpus dump and on the generated fixture, whatever the batch size,
+ * and handle the input variants kubectl users have on disk.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectDump } from '../../../src/frontends/kubernetes/dump/shape.js';
+import { corpusFiles, generateFixture } from '../../helpers/paths.js';
+import { lowerDump, lowerGeneral, summary, tempFile, withEnv } from './helpers.js';
+
+const dumps = corpusFiles('k8s-dumps');
+
+describe('fast path equals the general loader', () => {
+  it.each(dumps.map((f) => [f.split('/').pop() ?? f, f]))('%s', async (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    const general = lowerGeneral(text);
+    if (general.sink.items.some((d) => d.severity === 'error')) return; // negative case: see the corpus test
+    const fast = await lowerDump(file);
+    if (!detectDump(text.slice(0, 65536))) {
+      expect(fast).toBeUndefined();
+      return;
+    }
+    expect(fast).toBeDefined();
+    expect(summary(fast?.entities ?? [])).toEqual(summary(general.entities));
+    const small = await withEnv('ARCHMAP_DUMP_CHUNK_BYTES', '700', () => lowerDump(file));
+    expect(summary(small?.entities ?? [])).toEqual(summary(general.entities));
+  });
+
+  it('claims the kubectl-written corpus dumps', () => {
+    const claimed = dumps.filter((f) => detectDump(readFileSync(f, 'utf8').slice(0, 65536)) !== undefined);
+    expect(claimed.length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('generated fixture', () => {
+  const dir = generateFixture({ pods: 300, seed: 3 });
+  for (const ext of ['yaml', 'json']) {
+    it(`${ext}: streamed in one batch and in many equals the general loader`, async () => {
+      const file = join(dir, `kubectl/cluster-dump.${ext}`);
+      const general = summary(lowerGeneral(readFileSync(file, 'utf8')).entities);
+      const fast = await lowerDump(file);
+      expect(fast?.fallbacks).toBe(0);
+      expect(summary(fast?.entities ?? [])).toEqual(general);
+      const many = await withEnv('ARCHMAP_DUMP_CHUNK_BYTES', '4096', () => lowerDump(file));
+      expect(summary(many?.entities ?? [])).toEqual(general);
+    });
+  }
+  it('YAML and JSON dumps give the same entities and props', async () => {
+    const y = await lowerDump(join(dir, 'kubectl/cluster-dump.yaml'));
+    const j = await lowerDump(join(dir, 'kubectl/cluster-dump.json'));
+    const strip = (s: ReturnType<typeof summary>): unknown => s.map(({ id, props }) => ({ id, props }));
+    expect(strip(summary(j?.entities ?? []))).toEqual(strip(summary(y?.entities ?? [])));
+  });
+});
+
+const POD = (name: string, indent = ''): string =>
+  [`- apiVersion: v1`, `  kind: Pod`, `  metadata:`, `    name: ${name}`, `    namespace: ns`, `  spec:`, `    nodeName: n1`].map((l) => indent + l).join('\n') + '\n';
+const YAML_DUMP = `apiVersion: v1\nitems:\n${POD('a')}${POD('b')}kind: List\nmetadata:\n  resourceVersion: ""\n`;
+
+describe('inputs', () => {
+  it('keeps exact item lines', async () => {
+    const r = await lowerDump(tempFile(YAML_DUMP));
+    expect(r?.entities.map((e) => [e.name, e.sources[0]?.line])).toEqual([['a', 3], ['b', 10]]);
+  });
+
+  it.each([
+    ['BOM', '\ufeff' + YAML_DUMP],
+    ['CRLF', YAML_DUMP.replace(/\n/g, '\r\n')],
+    ['BOM + CRLF', '\ufeff' + YAML_DUMP.replace(/\n/g, '\r\n')],
+  ])('YAML with %s', async (_name, text) => {
+    const fast = await lowerDump(tempFile(text));
+    expect(summary(fast?.entities ?? [])).toEqual(summary(lowerGeneral(YAML_DUMP).entities));
+    expect(fast?.entities.map((e) => e.sources[0]?.line)).toEqual([3, 10]);
+  });
+
+  it.each([
+    ['plain', ''],
+    ['BOM', '\ufeff'],
+  ])('JSON dump (%s, CRLF too)', async (_name, bom) => {
+    const list = { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'ns' } }, { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'ns' }, spec: { selector: { app: 'a' } } }] };
+    const text = JSON.stringify(list, null, 4);
+    for (const variant of [text, text.replace(/\n/g, '\r\n')]) {
+      const fast = await lowerDump(tempFile(bom + variant, 'json'), 'test.json');
+      // Each item starts on its `{` line: 5 and 13 in JSON.stringify(…, null, 4) of this list.
+      expect(fast?.entities.map((e) => [e.id, e.sources[0]?.line])).toEqual([['Pod:ns/a', 5], ['Service:ns/s', 13]]);
+      expect(summary(fast?.entities ?? [])).toEqual(summary(lowerGeneral(variant).entities));
+    }
+  });
+
+  it('typed lists (PodList) and nested lists, with lines', async () => {
+    const nested = `apiVersion: v1\nitems:\n${POD('a')}- apiVersion: v1\n  kind: List\n  items:\n${POD('inner', '  ')}kind: PodList\n`;
+    const fast = await lowerDump(tempFile(nested));
+    expect(fast?.entities.map((e) => [e.name, e.sources[0]?.line])).toEqual([['a', 3], ['inner', 13]]);
+    expect(summary(fast?.entities ?? [])).toEqual(summary(lowerGeneral(nested).entities));
+  });
+
+  it('nested lists in JSON', async () => {
+    const text = JSON.stringify({ kind: 'List', apiVersion: 'v1', items: [{ kind: 'List', apiVersion: 'v1', items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }] }] }, null, 4);
+    const fast = await lowerDump(tempFile(text, 'json'));
+    expect(fast?.entities.map((e) => e.id)).toEqual(['ConfigMap:default/c']);
+    expect(summary(fast?.entities ?? [])).toEqual(summary(lowerGeneral(text).entities));
+  });
+
+  it('an empty list is no dump to stream and no entity', async () => {
+    for (const text of ['apiVersion: v1\nitems: []\nkind: List\n', '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List"\n}\n']) {
+      expect(await lowerDump(tempFile(text))).toBeUndefined();
+      expect(lowerGeneral(text).entities).toEqual([]);
+    }
+  });
+
+  it('a bare top-level sequence of objects (general loader)', () => {
+    const { entities } = lowerGeneral(POD('a') + POD('b'));
+    expect(entities.map((e) => [e.id, e.sources[0]?.line])).toEqual([['Pod:ns/a', 1], ['Pod:ns/b', 8]]);
+  });
+
+  it('comment lines and further documents after the list', async () => {
+    const text = `apiVersion: v1\nitems:\n${POD('a')}# a comment\n${POD('b')}kind: List\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: extra\n`;
+    const fast = await lowerDump(tempFile(text));
+    expect(fast?.entities.map((e) => [e.id, e.sources[0]?.line])).toEqual([['Pod:ns/a', 3], ['Pod:ns/b', 11], ['Namespace:extra', 20]]);
+  });
+
+  it('hands a file that is not a list back to the general loader', async () => {
+    expect(await lowerDump(tempFile('apiVersion: v1\nitems:\n- a: 1\nkind: Pod\nmetadata:\n  name: x\n'))).toBeUndefined();
+    expect(await lowerDump(tempFile('{"apiVersion":"v1","kind":"List","items":[{"kind":"Pod"}]}', 'json'))).toBeUndefined();
+  });
+
+  it('falls back per item outside the subset, lines kept', async () => {
+    const odd = `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: flow, namespace: ns}\n`;
+    const fast = await lowerDump(tempFile(`items:\n${POD('a')}${odd}${POD('b')}kind: List\n`));
+    expect(fast?.fallbacks).toBe(1);
+    expect(fast?.entities.map((e) => [e.id, e.sources[0]?.line])).toEqual([['Pod:ns/a', 2], ['ConfigMap:ns/flow', 9], ['Pod:ns/b', 12]]);
+  });
+
+  it('reports a broken item with its line and keeps the others', async () => {
+    const fast = await lowerDump(tempFile(`items:\n${POD('a')}- apiVersion: v1\n  kind: [oops\n${POD('b')}kind: List\n`));
+    expect(fast?.entities.map((e) => e.name)).toEqual(['a', 'b']);
+    expect(fast?.sink.items.some((d) => d.severity === 'error' && d.line !== undefined && d.line >= 9 && d.line <= 11)).toBe(true);
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The kubectl-YAML subset parser, differentially against js-yaml (core schema, the same resolution
+ * as the general loader): on every YAML document of the corpus k8s folders, on every item of the
+ * corpus dumps, and on generated input written in several styles. The parser may refuse input
+ * (SubsetError → general loader), but whatever it returns must equal js-yaml's reading.
+ */
+import { readFileSync } from 'node:fs';
+import { CORE_SCHEMA, dump, load, loadAll } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { DUMP_PRUNE } from '../../../src/frontends/kubernetes/dump/batch.js';
+import { parseYamlBlock, parseYamlItem, SubsetError, type Prune } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
+import { corpusFiles } from '../../helpers/paths.js';
+
+const yamlFiles = [...corpusFiles('k8s-manifests'), ...corpusFiles('k8s-dumps')].filter((f) => !f.endsWith('.json'));
+
+/** Our parse, or `undefined` when the input is outside the subset. */
+function ours(text: string): { value: unknown } | undefined {
+  try {
+    return { value: parseYamlBlock(text) };
+  } catch (err) {
+    if (err instanceof SubsetError) return undefined;
+    throw err;
+  }
+}
+
+function reference(text: string): unknown {
+  return load(text, { schema: CORE_SCHEMA });
+}
+
+/** Documents of a multi-document file, split on `---` lines (js-yaml reads each for comparison). */
+function documents(text: string): string[] {
+  return text.replace(/\r\n/g, '\n').split(/^---[^\n]*$/m).filter((d) => d.trim() !== '');
+}
+
+describe('differential: corpus documents', () => {
+  let compared = 0;
+  it.each(yamlFiles.map((f) => [f.split('/').pop() ?? f, f]))('%s', (_name, file) => {
+    for (const doc of documents(readFileSync(file, 'utf8'))) {
+      let want: unknown;
+      try {
+        want = reference(doc);
+      } catch {
+        continue; // js-yaml rejects it: nothing to compare with
+      }
+      const got = ours(doc);
+      if (got === undefined) continue;
+      compared++;
+      expect(got.value).toEqual(want);
+    }
+  });
+  it('compared a real share of the corpus', () => {
+    expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe('differential: every item of the corpus dumps', () => {
+  const dumps = corpusFiles('k8s-dumps').filter((f) => !f.endsWith('.json'));
+  it.each(dumps.map((f) => [f.split('/').pop() ?? f, f]))('%s', (_name, file) => {
+    const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+    const starts: number[] = [];
+    for (let i = text.indexOf('\n- '); i >= 0; i = text.indexOf('\n- ', i + 1)) starts.push(i + 1);
+    let parsed = 0;
+    for (const [k, start] of starts.entries()) {
+      const nextLine = /\n[^ \n]/g;
+      nextLine.lastIndex = start;
+      const end = (nextLine.exec(text)?.index ?? text.length - 1) + 1;
+      if (starts[k + 1] !== undefined && (starts[k + 1] ?? 0) < end) continue;
+      let want: unknown;
+      try {
+        want = reference(' ' + text.slice(start + 1, end));
+      } catch {
+        continue;
+      }
+      try {
+        expect(parseYamlItem(text, start, end)).toEqual(want);
+        parsed++;
+      } catch (err) {
+        if (!(err instanceof SubsetError)) throw err;
+      }
+    }
+    // Items with comment lines are outside the subset; every other dump must take the fast path.
+    if (starts.length > 0 && !/^\s*#/m.test(text)) expect(parsed).toBeGreaterThan(0);
+  });
+});
+
+describe('prune', () => {
+  const prune: Prune = DUMP_PRUNE;
+  const drop = (v: unknown, p: Prune | true | undefined): unknown => {
+    if (p === true) return undefined;
+    if (Array.isArray(v)) return v.map((x: unknown) => drop(x, typeof p === 'object' ? p['[]'] : undefined));
+    if (v && typeof v === 'object' && p) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        const sub = p[k];
+        if (sub !== true) out[k] = drop(x, sub);
+      }
+      return out;
+    }
+    return v;
+  };
+  it('skips exactly the pruned values of corpus dump items', () => {
+    let checked = 0;
+    for (const file of corpusFiles('k8s-dumps').filter((f) => !f.endsWith('.json'))) {
+      const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+      const starts: number[] = [];
+      for (let i = text.indexOf('\n- '); i >= 0; i = text.indexOf('\n- ', i + 1)) starts.push(i + 1);
+      for (const [k, start] of starts.entries()) {
+        const end = starts[k + 1] ?? text.length;
+        try {
+          const full = parseYamlItem(text, start, end);
+          expect(parseYamlItem(text, start, end, prune)).toEqual(drop(full, prune));
+          checked++;
+        } catch (err) {
+          if (!(err instanceof SubsetError)) throw err;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
+
+/** Deterministic pseudo-random generator (mulberry32). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ATOMS = ['', 'a', 'web', 'true', 'false', 'null', 'yes', 'No', '~', '0', '012', '1.5', '-3', '1e3', '0x1F', '0o17', '1_000', '.inf', '.NaN',
+  'a: b', 'a #b', '#x', '- x', 'x:', ':x', 'http://h:80/p', 'ünïcode ✓', 'tab\there', 'line\nbreak', 'two\n\nbreaks', 'trail\n', ' lead', 'trail ',
+  '"q"', "it's", '\\back', '{}', '[]', '&a', '*a', '!t', '%p', '@x', '`x', '2026-10-01T08:00:00Z', 'a'.repeat(120), 'word '.repeat(30)];
+
+function gen(r: () => number, depth: number): unknown {
+  const x = r();
+  if (depth > 3 || x < 0.45) {
+    const y = r();
+    if (y < 0.1) return Math.floor(r() * 1e6) - 5e5;
+    if (y < 0.15) return r() < 0.5;
+    if (y < 0.18) return null;
+    if (y < 0.22) return Math.round(r() * 1e4) / 100;
+    return ATOMS[Math.floor(r() * ATOMS.length)] ?? '';
+  }
+  if (x < 0.7) return Array.from({ length: Math.floor(r() * 4) }, () => gen(r, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (let i = Math.floor(r() * 5); i > 0; i--) out[String(ATOMS[Math.floor(r() * ATOMS.length)] ?? 'k') + (r() < 0.5 ? '' : 'x')] = gen(r, depth + 1);
+  return out;
+}
+
+describe('fuzz: generated documents in several YAML styles', () => {
+  const styles = [
+    { noArrayIndent: true, lineWidth: 80 },
+    { noArrayIndent: false, lineWidth: 40 },
+    { noArrayIndent: true, lineWidth: -1, quotingType: '"' as const },
+    { noArrayIndent: true, lineWidth: 20, forceQuotes: true },
+  ];
+  it('agrees with js-yaml whenever it accepts the input', () => {
+    const r = rng(20261122);
+    let accepted = 0;
+    for (let i = 0; i < 3000; i++) {
+      const value = { root: gen(r, 0), items: [gen(r, 1), gen(r, 1)] };
+      const style = styles[i % styles.length] ?? {};
+      const text = dump(value, { schema: CORE_SCHEMA, ...style });
+      const got = ours(text);
+      if (got === undefined) continue;
+      accepted++;
+      expect(got.value, text).toEqual(reference(text));
+    }
+    // Many must take the fast path, or this test proves little (js-yaml folds long strings with `>`, which kubectl never writes).
+    expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it('agrees with js-yaml on truncated and mutated kubectl-style text', () => {
+    const r = rng(7);
+    const base = dump({ items: [{ a: 'x', b: ['1', 2, { c: 'long text '.repeat(12) }], d: { e: null, f: 'multi\nline\n' } }] }, { noArrayIndent: true, lineWidth: 40 });
+    let accepted = 0;
+    for (let i = 0; i < 2000; i++) {
+      const at = Math.floor(r() * base.length);
+      const mutated = r() < 0.5 ? base.slice(0, at) : base.slice(0, at) + [' ', '\n', ':', '-', '#', '"', "'", '|'][Math.floor(r() * 8)] + base.slice(at);
+      let want: unknown;
+      try {
+        want = reference(mutated);
+      } catch {
+        want = Symbol.for('invalid');
+      }
+      const got = ours(mutated);
+      if (got === undefined) continue;
+      accepted++;
+      expect(got.value, mutated).toEqual(want);
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+});
+
+describe('scalars', () => {
+  it.each([
+    ['a: "esc \\" \\\\ \\n \\t \\x41 \\u00e9 \\U0001F600"', { a: 'esc " \\ \n \t A é 😀' }],
+    ["a: 'it''s'", { a: "it's" }],
+    ['a: |\n  x\n  y\n', { a: 'x\ny\n' }],
+    ['a: |-\n  x\n\n', { a: 'x' }],
+    ['a: |+\n  x\n\n', { a: 'x\n\n' }],
+    ['a:\n- 1\n- b: 2\n  c: 3\n', { a: [1, { b: 2, c: 3 }] }],
+    ['a: plain\n  continued\n\n  para\n', { a: 'plain continued\npara' }],
+    ['a: "folded\n  quoted"\n', { a: 'folded quoted' }],
+    ['__proto__: x\n', JSON.parse('{"__proto__": "x"}') as unknown],
+  ])('%j', (text, want) => {
+    expect(ours(text)?.value).toEqual(want);
+    expect(ours(text)?.value).toEqual(reference(text));
+  });
+
+  it.each(['a: &x 1\n', 'a: *x\n', 'a: !!str 1\n', 'a: [1, 2]\n', 'a: >\n  x\n', 'a: 1 # c\n', 'a: 1\na: 2\n', 'a: 0b11\n', 'a: 99999999999999999999\n'])(
+    'refuses %j (the general loader takes it)',
+    (text) => {
+      expect(ours(text)).toBeUndefined();
+    },
+  );
+
+  it('keeps loadAll-compatible output for a multi-item list', () => {
+    const text = 'items:\n- a: 1\n- b: 2\n';
+    expect(ours(text)?.value).toEqual(loadAll(text, undefined, { schema: CORE_SCHEMA })[0]);
+  });
+});
