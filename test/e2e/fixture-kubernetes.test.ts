@@ -1,0 +1,73 @@
+/**
+ * The generated EKS fixture, Kubernetes side: entity counts per kind equal truth.json for the YAML
+ * dump and the JSON dump (two seeds and sizes), the dump's links are there, and no secret value of
+ * the fixture appears in any output format.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ArchitectureModel } from '../../src/model/architecture.js';
+import { importArchitecture } from '../../src/pipeline.js';
+import { renderJson } from '../../src/render/json/render-json.js';
+import { renderMarkdown } from '../../src/render/markdown/render-markdown.js';
+import { renderMermaid } from '../../src/render/mermaid/render-mermaid.js';
+import { generateFixture, readTruth } from '../helpers/paths.js';
+
+const CASES = [
+  { pods: 300, seed: 1 },
+  { pods: 1200, seed: 7, cluster: 'edge-dev' },
+];
+
+function countsByKind(model: ArchitectureModel): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of model.entities) {
+    const kind = e.kind === 'KubernetesObject' && typeof e.props['kind'] === 'string' ? e.props['kind'] : e.kind;
+    out[kind] = (out[kind] ?? 0) + 1;
+  }
+  return out;
+}
+
+describe.each(CASES)('fixture %j', (options) => {
+  const dir = generateFixture(options);
+  const truth = readTruth(dir);
+
+  describe.each(['yaml', 'json'])('%s dump', (ext) => {
+    let model: ArchitectureModel;
+    it('imports', async () => {
+      model = await importArchitecture([join(dir, `kubectl/cluster-dump.${ext}`)], { cwd: dir });
+      expect(model.inputs.map((i) => i.status)).toEqual(['ok']);
+      expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    });
+
+    it('has one entity per object, per kind as in truth.json', () => {
+      expect(countsByKind(model)).toEqual(truth.counts);
+    });
+
+    it('links pods to nodes and owners, services to their workloads, ingresses to services', () => {
+      const rels = model.relations;
+      const pods = truth.counts['Pod'] ?? 0;
+      expect(rels.filter((r) => r.type === 'runs-on' && r.rule === 'J22')).toHaveLength(pods);
+      const owned = new Set(rels.filter((r) => r.type === 'owns').map((r) => r.to));
+      expect(model.entities.filter((e) => e.kind === 'Pod' && !owned.has(e.id))).toEqual([]);
+      for (const [svc, target] of Object.entries(truth.serviceTargets)) {
+        const [ns, name] = svc.split('/');
+        const [kind, wl] = target.split(' ');
+        expect(rels.some((r) => r.from === `Service:${ns}/${name}` && r.type === 'selects' && r.to === `${kind}:${wl}`), svc).toBe(true);
+      }
+      for (const [ing, services] of Object.entries(truth.ingressTargets)) {
+        for (const s of services) expect(rels.some((r) => r.from === `Ingress:${ing}` && r.type === 'routes-to' && r.to === `Service:${s}`)).toBe(true);
+      }
+      for (const { serviceAccount, roleArn } of truth.irsa) {
+        expect(model.entities.find((e) => e.id === `ServiceAccount:${serviceAccount}`)?.props['roleArn']).toBe(roleArn);
+      }
+    });
+
+    it('leaks no secret value in any output format', () => {
+      expect(truth.secretValuesThatMustNotAppear.length).toBeGreaterThan(0);
+      for (const out of [renderJson(model), renderMarkdown(model), renderMermaid(model)]) {
+        for (const secret of truth.secretValuesThatMustNotAppear) expect(out).not.toContain(secret);
+      }
+      // The audit still sees the literal secret-looking env var, by name only.
+      expect(model.entities.some((e) => Array.isArray(e.props['secretLikeEnv']) && e.props['secretLikeEnv'].includes('DB_PASSWORD'))).toBe(true);
+    });
+  });
+});
