@@ -3,6 +3,8 @@
  * dump and the JSON dump (two seeds and sizes), the dump's links are there, and no secret value of
  * the fixture appears in any output format.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArchitectureModel } from '../../src/model/architecture.js';
@@ -10,7 +12,7 @@ import { importArchitecture } from '../../src/pipeline.js';
 import { renderJson } from '../../src/render/json/render-json.js';
 import { renderMarkdown } from '../../src/render/markdown/render-markdown.js';
 import { renderMermaid } from '../../src/render/mermaid/render-mermaid.js';
-import { generateFixture, readTruth } from '../helpers/paths.js';
+import { generateFixture, readTruth, REPO_ROOT } from '../helpers/paths.js';
 
 const CASES = [
   { pods: 300, seed: 1 },
@@ -70,4 +72,31 @@ describe.each(CASES)('fixture %j', (options) => {
       expect(model.entities.some((e) => Array.isArray(e.props['secretLikeEnv']) && e.props['secretLikeEnv'].includes('DB_PASSWORD'))).toBe(true);
     });
   });
+});
+
+/**
+ * Worker threads need a built `.js` worker module, so under vitest the dump runs in-thread. Here the
+ * sources are built to a temporary directory and the CLI is run with workers forced and small
+ * batches: its JSON output must be byte-identical to the in-thread import.
+ */
+describe('worker threads (built CLI)', () => {
+  it('gives the same model as the in-thread import', async () => {
+    // Inside the repo (in the git-ignored .bench/) so the build resolves node_modules.
+    mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
+    const out = mkdtempSync(join(REPO_ROOT, '.bench', 'build-'));
+    execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(REPO_ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'ignore' });
+    const dir = generateFixture({ pods: 300, seed: 1 });
+    for (const ext of ['yaml', 'json']) {
+      const file = `kubectl/cluster-dump.${ext}`;
+      const cli = execFileSync(process.execPath, [join(out, 'cli/main.js'), 'import', file, '-q', '-f', 'json'], {
+        cwd: dir,
+        env: { ...process.env, ARCHMAP_WORKERS: 'force', ARCHMAP_DUMP_CHUNK_BYTES: '65536' },
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+      const inThread = renderJson(await importArchitecture([file], { cwd: dir }));
+      expect(cli).toBe(inThread);
+    }
+    rmSync(out, { recursive: true, force: true });
+  }, 120_000);
 });
