@@ -72,14 +72,21 @@ export class LabelIndex {
   private readonly byLabel = new Map<string, Entity[]>();
   private readonly labels = new Map<Entity, Record<string, string>>();
 
-  constructor(graph: ModelGraph, kinds: readonly EntityKind[], labelsOf: (e: Entity) => Record<string, string>) {
+  /**
+   * `keys`: the label keys selectors will ask for (only those are indexed: building the index is
+   * the expensive part with tens of thousands of pods).
+   */
+  constructor(graph: ModelGraph, kinds: readonly EntityKind[], labelsOf: (e: Entity) => Record<string, string>, keys?: ReadonlySet<string>) {
     for (const kind of kinds) {
       for (const e of entitiesOf(graph, kind)) {
         const labels = labelsOf(e);
         this.labels.set(e, labels);
         const ns = e.namespace ?? '';
         push(this.byNs, ns, e);
-        for (const [k, v] of Object.entries(labels)) push(this.byLabel, `${ns}\u0000${k}\u0000${v}`, e);
+        for (const k in labels) {
+          if (keys && !keys.has(k)) continue;
+          push(this.byLabel, `${ns}\u0000${k}\u0000${labels[k] ?? ''}`, e);
+        }
       }
     }
   }

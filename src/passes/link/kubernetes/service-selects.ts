@@ -13,8 +13,9 @@ export const serviceSelectsPass: LinkPass = {
   run(graph) {
     const services = entitiesOf(graph, 'Service').filter((s) => Object.keys(propMap(s, 'selector')).length > 0);
     if (services.length === 0) return;
-    const pods = new LabelIndex(graph, ['Pod'], (e) => propMap(e, 'labels'));
-    const workloads = new LabelIndex(graph, WORKLOAD_KINDS, (e) => (isTopLevel(e) ? propMap(e, 'templateLabels') : {}));
+    const keys = new Set(services.flatMap((s) => Object.keys(propMap(s, 'selector'))));
+    const pods = new LabelIndex(graph, ['Pod'], (e) => propMap(e, 'labels'), keys);
+    const workloads = new LabelIndex(graph, WORKLOAD_KINDS, (e) => (isTopLevel(e) ? propMap(e, 'templateLabels') : {}), keys);
     for (const svc of services) {
       const sel = { labels: propMap(svc, 'selector'), expressions: [] };
       const ns = svc.namespace ?? '';
