@@ -11,6 +11,7 @@
  * `prune` names keys whose values the model never needs (`metadata.managedFields`…): they are
  * skipped at the text level without being parsed.
  */
+import { cachedKey, checkPlain, isIndicator, isSep, rememberKey } from './yaml-keys.js';
 import { bail, decodeDoubleQuoted, decodeSingleQuoted, foldPlainLines, resolvePlain } from './yaml-scalars.js';
 
 export { SubsetError } from './yaml-scalars.js';
@@ -372,45 +373,6 @@ class Parser {
     if (chomp === '+') return (last > 0 ? body + '\n' : '') + '\n'.repeat(trailing);
     return last > 0 ? body + '\n' : '';
   }
-}
-
-/**
- * Keys repeat millions of times in a dump (`apiVersion`, `name`, `labels`…). Reusing one string per
- * key, found by comparing the source text in place, avoids a slice and a string-table lookup each
- * time. Buckets by length and first character, a few entries each, so odd keys cannot grow it.
- */
-const KEY_CACHE = new Map<number, string[]>();
-const KEYS_PER_BUCKET = 6;
-
-function cachedKey(s: string, p: number, colon: number): string | undefined {
-  const bucket = KEY_CACHE.get((colon - p) * 128 + (s.charCodeAt(p) & 127));
-  if (!bucket) return undefined;
-  for (const k of bucket) if (s.startsWith(k, p)) return k;
-  return undefined;
-}
-
-function rememberKey(key: string): void {
-  const id = key.length * 128 + (key.charCodeAt(0) & 127);
-  const bucket = KEY_CACHE.get(id);
-  if (!bucket) KEY_CACHE.set(id, [key]);
-  else if (bucket.length < KEYS_PER_BUCKET) bucket.push(key);
-}
-
-/** `:` ends a plain key when followed by a space or the end of the line. */
-function isSep(c: number, atEnd: boolean): boolean {
-  return atEnd || c === SPACE || c === NL;
-}
-
-/** Characters that start something other than a plain scalar: `&*!%@`` ` ``#,` plus flow indicators. */
-function isIndicator(c: number): boolean {
-  return c === 38 || c === 42 || c === 33 || c === 37 || c === 64 || c === 96 || c === 35 || c === 44 || c === 93 || c === 125;
-}
-
-/** A plain scalar line may not hold `: ` (a key) or ` #` (a comment), nor end with `:`. */
-const NOT_PLAIN = /: | #|[\t\r]|:$/;
-
-function checkPlain(text: string): void {
-  if (NOT_PLAIN.test(text)) bail('plain scalar outside the subset');
 }
 
 /**
