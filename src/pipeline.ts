@@ -16,7 +16,7 @@ import { ModelGraph } from './model/graph.js';
 import { SCHEMA_VERSION, type ArchitectureModel, type InputReport } from './model/architecture.js';
 import type { InputFormat } from './model/kinds.js';
 import { LINK_PASSES } from './passes/link/index.js';
-import { computeDrift } from './passes/drift.js';
+import { computeDrift } from './passes/drift/index.js';
 import { runAudit } from './audit/engine.js';
 
 export interface ImportOptions {

@@ -31,6 +31,8 @@ export interface ClusterProps {
   version?: Str;
   region?: Str;
   accountId?: string;
+  /** Every account id seen in literal ARNs, when there is more than one (J3, cross-account). */
+  accountIds?: string[];
   endpointPublicAccess?: boolean;
   endpointPrivateAccess?: boolean;
   publicAccessCidrs?: string[];
@@ -160,6 +162,8 @@ export interface LoadBalancerProps {
   basis?: 'declared' | 'observed' | 'predicted';
   controller?: string;
   logicalId?: string;
+  /** Region parsed from an observed ELB hostname (J31). */
+  region?: string;
 }
 
 /** A container, as kept in the model: never env values, args or commands (they can carry secrets). */
@@ -260,6 +264,10 @@ export interface PersistentVolumeProps {
   claimNamespace?: string;
   claimName?: string;
   capacity?: string;
+  /** Parsed from `volumeHandle` by the J44 link pass: EBS `vol-…`, EFS `fs-…` and access point `fsap-…`. */
+  volumeId?: string;
+  fileSystemId?: string;
+  accessPointId?: string;
 }
 
 /** Converts a typed props object into the model's JSON property bag, dropping `undefined` fields. */
