@@ -22,7 +22,7 @@ import { clusterId } from '../../../model/ids.js';
 import { displayValue, propMap, propString } from '../../../model/read.js';
 import type { LinkPass, PassContext } from '../../types.js';
 import { parseArn, regionOfZone } from './aws-names.js';
-import { firstSource, labelledCluster, propRecords, pushTo } from './lookup.js';
+import { earliestSource, firstSource, labelledCluster, propRecords, pushTo } from './lookup.js';
 
 export const clusterIdentityPass: LinkPass = {
   rule: 'J1',
@@ -34,7 +34,7 @@ export const clusterIdentityPass: LinkPass = {
       if (name) pushTo(nodesByCluster, name, node);
     }
     for (const [name, nodes] of [...nodesByCluster.entries()].sort((a, b) => cmp(a[0], b[0]))) {
-      const source = nodes.map(firstSource).filter((s) => s !== undefined).sort((a, b) => cmp(a.file, b.file) || a.line - b.line)[0];
+      const source = earliestSource(nodes);
       if (source) graph.addEntity(makeEntity({ id: clusterId(name), kind: 'Cluster', name, source }));
     }
     mergeUnnamedCluster(graph, ctx);

@@ -20,6 +20,14 @@ export function firstSource(e: Entity): SourceRef | undefined {
   return best;
 }
 
+/** The first source, in (file, line) order, over several entities. */
+export function earliestSource(entities: readonly Entity[]): SourceRef | undefined {
+  return entities
+    .map(firstSource)
+    .filter((s): s is SourceRef => s !== undefined)
+    .sort((a, b) => cmp(a.file, b.file) || a.line - b.line)[0];
+}
+
 export function labelledCluster(node: Entity): string | undefined {
   const labels = propMap(node, 'labels');
   for (const key of CLUSTER_NAME_LABELS) if (labels[key]) return labels[key];

@@ -18,7 +18,7 @@ import type { Confidence } from '../../../model/kinds.js';
 import { toProps, type NodeGroupProps } from '../../../model/props.js';
 import { propMap, propString } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { clusterOfNode, firstSource, onlyNamedCluster } from './lookup.js';
+import { clusterOfNode, earliestSource, firstSource, onlyNamedCluster } from './lookup.js';
 
 interface GroupLabel {
   readonly name: string;
@@ -47,36 +47,37 @@ export const nodeGroupsPass: LinkPass = {
   run(graph) {
     const only = onlyNamedCluster(graph);
     const byLabels = new LabelledGroups(graph);
-    const created = new Set<string>();
+    const undeclared = new Map<string, { cluster: string; label: GroupLabel; nodes: Entity[]; confidence: Confidence }>();
     for (const node of graph.ofKind('Node')) {
       if (propString(node, 'computeType') === 'fargate') continue;
       const cluster = clusterOfNode(node, only);
       const label = groupLabelOf(node);
-      const clusterConfidence: Confidence = cluster?.confidence ?? 'medium';
-      if (label && cluster) {
-        const id = nodeGroupId(cluster.name, label.name);
-        if (graph.has(id) && !created.has(id)) {
-          graph.addRelation({ type: 'member-of', from: node.id, to: id, confidence: clusterConfidence, rule: label.rule });
-          continue;
-        }
+      const confidence: Confidence = cluster?.confidence ?? 'medium';
+      const id = label && cluster ? nodeGroupId(cluster.name, label.name) : undefined;
+      if (id && label && graph.has(id)) {
+        graph.addRelation({ type: 'member-of', from: node.id, to: id, confidence, rule: label.rule });
+        continue;
       }
       const fallback = byLabels.match(node);
       if (fallback) {
         graph.addRelation({ type: 'member-of', from: node.id, to: fallback.id, confidence: 'medium', rule: 'J12' });
         continue;
       }
-      if (!label || !cluster) continue;
-      const id = nodeGroupId(cluster.name, label.name);
-      if (!graph.has(id)) addUndeclaredGroup(graph, id, cluster.name, label, node, clusterConfidence);
-      created.add(id);
-      graph.addRelation({ type: 'member-of', from: node.id, to: id, confidence: clusterConfidence, rule: label.rule });
+      if (!id || !label || !cluster) continue;
+      const entry = undeclared.get(id);
+      if (entry) entry.nodes.push(node);
+      else undeclared.set(id, { cluster: cluster.name, label, nodes: [node], confidence });
+    }
+    for (const [id, u] of undeclared) {
+      addUndeclaredGroup(graph, id, u.cluster, u.label, u.nodes, u.confidence);
+      for (const node of u.nodes) graph.addRelation({ type: 'member-of', from: node.id, to: id, confidence: u.confidence, rule: u.label.rule });
     }
   },
 };
 
-function addUndeclaredGroup(graph: ModelGraph, id: string, cluster: string, label: GroupLabel, node: Entity, confidence: Confidence): void {
+function addUndeclaredGroup(graph: ModelGraph, id: string, cluster: string, label: GroupLabel, nodes: readonly Entity[], confidence: Confidence): void {
   const pool = label.type === 'karpenter' || label.type === 'auto-mode' ? graph.get(k8sObjectId('karpenter.sh', 'NodePool', undefined, label.name)) : undefined;
-  const source = (pool && firstSource(pool)) ?? firstSource(node);
+  const source = (pool && firstSource(pool)) ?? earliestSource(nodes);
   if (!source) return;
   const props = toProps<NodeGroupProps & { observedOnly?: boolean }>({
     cluster: graph.has(clusterId(cluster)) ? clusterId(cluster) : undefined,
