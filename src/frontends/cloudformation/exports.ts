@@ -1,0 +1,69 @@
+/**
+ * The export index across all templates of one run (DOMAIN.md J6): `Outputs.*.Export.Name`, each
+ * evaluated with its own template's parameters. An import binds to the export of the same name
+ * (high confidence). When an export name still has an unknown part (typically `${AWS::StackName}`)
+ * and exactly one such pattern matches the imported name, the import binds with medium confidence.
+ */
+import { cmp } from '../../core/diagnostics.js';
+import type { Confidence } from '../../model/kinds.js';
+import type { Stack } from './stack.js';
+import { placeholder, render, textOf, type CfnValue } from './values.js';
+
+export interface ExportTarget {
+  readonly stack: Stack;
+  readonly outputKey: string;
+  readonly confidence: Confidence;
+}
+
+interface Pattern {
+  readonly regex: RegExp;
+  readonly target: ExportTarget;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class ExportIndex {
+  private readonly byName = new Map<string, ExportTarget>();
+  private readonly patterns: Pattern[] = [];
+
+  constructor(stacks: readonly Stack[]) {
+    for (const stack of stacks) {
+      for (const decl of [...stack.outputs.values()].sort((a, b) => cmp(a.key, b.key))) {
+        const name = stack.exportName(decl);
+        if (!name) continue;
+        const target: ExportTarget = { stack, outputKey: decl.key, confidence: 'high' };
+        const text = textOf(name);
+        if (text !== undefined) {
+          const prev = this.byName.get(text);
+          if (prev) {
+            stack.report('warning', 'cfn/duplicate-export', [...decl.path, 'Export', 'Name'], `export name "${text}" is also exported by ${prev.stack.file} (${prev.outputKey}); the first is used`);
+          } else {
+            this.byName.set(text, target);
+          }
+        } else if (name.kind === 'template') {
+          const source = name.parts.map((p) => (typeof p === 'string' ? escapeRegex(p) : '.+')).join('');
+          this.patterns.push({ regex: new RegExp(`^${source}$`), target: { ...target, confidence: 'medium' } });
+        }
+      }
+    }
+  }
+
+  /** The export an import name binds to, if any. */
+  lookup(name: CfnValue): ExportTarget | undefined {
+    const text = textOf(name);
+    if (text === undefined) return undefined;
+    const exact = this.byName.get(text);
+    if (exact) return exact;
+    const matches = this.patterns.filter((p) => p.regex.test(text));
+    return matches.length === 1 ? matches[0]?.target : undefined;
+  }
+
+  /** `Fn::ImportValue`: the exported value, or an `Import(name)` placeholder. */
+  importValue(name: CfnValue): CfnValue {
+    const target = this.lookup(name);
+    if (!target) return placeholder(`Import(${render(name)})`);
+    return target.stack.outputValue(target.outputKey);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * `AWS::IAM::Role` (DOMAIN.md A.16): name, path, the ARN (derived as
+ * `arn:<partition>:iam::<account>:role<path><name>` when the name is known, with placeholders for
+ * the parts that are not), trust principals, IRSA subjects from `StringEquals`/`StringLike`
+ * `…:sub` conditions, managed policy ARNs and inline policy names. Policy statements are read the
+ * same whether written as YAML/JSON structure or as a JSON string (`!Sub |` documents).
+ */
+import type { PropValue } from '../../model/entity.js';
+import { asDocument } from './json-value.js';
+import type { ResourceLowering } from './lower-context.js';
+import { tagMap } from './tags.js';
+import { entriesOf, field, itemsOf, render, textOf, toPropValue, type CfnValue } from './values.js';
+
+const SUBJECT_OPERATORS = /^(ForAnyValue:|ForAllValues:)?String(Equals|Like)(IgnoreCase)?$/;
+
+function display(v: CfnValue): string {
+  return textOf(v) ?? render(v);
+}
+
+interface Trust {
+  principals: Set<string>;
+  subjects: Set<string>;
+}
+
+function readStatement(statement: CfnValue, trust: Trust): void {
+  const principal = field(statement, 'Principal');
+  if (principal && textOf(principal) === '*') trust.principals.add('*');
+  for (const [kind, value] of entriesOf(principal)) {
+    for (const p of itemsOf(value)) trust.principals.add(`${kind}:${display(p)}`);
+  }
+  for (const [operator, block] of entriesOf(field(statement, 'Condition'))) {
+    if (!SUBJECT_OPERATORS.test(operator)) continue;
+    for (const [key, value] of entriesOf(block)) {
+      if (!key.endsWith(':sub')) continue;
+      for (const s of itemsOf(value)) trust.subjects.add(display(s));
+    }
+  }
+}
+
+/** Trust principals and OIDC subjects of an assume-role policy document (structured or JSON text). */
+export function readTrustPolicy(document: CfnValue | undefined): { principals: string[]; subjects: string[] } {
+  const trust: Trust = { principals: new Set(), subjects: new Set() };
+  const doc = asDocument(document);
+  for (const statement of itemsOf(field(doc, 'Statement'))) {
+    const effect = textOf(field(statement, 'Effect'));
+    if (effect !== undefined && effect !== 'Allow') continue;
+    readStatement(statement, trust);
+  }
+  return { principals: [...trust.principals].sort(), subjects: [...trust.subjects].sort() };
+}
+
+export function lowerIamRole(r: ResourceLowering): void {
+  const name = r.get('RoleName');
+  r.setStr('roleName', name);
+  r.setStr('path', r.get('Path'));
+  const arn = r.stack.resource(r.decl.logicalId, 'Arn');
+  r.setProp('arn', toPropValue(arn?.kind === 'resource' && arn.derived ? arn.derived : arn));
+  const trust = readTrustPolicy(r.get('AssumeRolePolicyDocument'));
+  r.setProp('trustPrincipals', trust.principals);
+  if (trust.subjects.length) r.setProp('oidcSubjects', trust.subjects);
+  const managed = r.get('ManagedPolicyArns');
+  if (managed) r.setProp('managedPolicyArns', itemsOf(managed).flatMap((p) => toPropValue(p) ?? []));
+  const inline = itemsOf(r.get('Policies')).map((p): PropValue => display(field(p, 'PolicyName') ?? { kind: 'placeholder', expr: 'PolicyName' }));
+  if (inline.length) r.setProp('inlinePolicies', inline);
+  r.setStr('permissionsBoundary', r.get('PermissionsBoundary'));
+  r.setProp('tags', tagMap(r.get('Tags')));
+}

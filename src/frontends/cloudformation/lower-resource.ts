@@ -1,0 +1,71 @@
+/**
+ * Lowers one resource: its entity (kind per `identify`), the props every CloudFormation entity has
+ * (`logicalId`, `cfnType`, `conditional`), the per-type props, and `depends-on` edges to every
+ * resource it references (`cfn-ref`, or `J6` through an import). A resource whose condition is false
+ * is dropped with an info diagnostic.
+ */
+import { makeEntity, type Entity } from '../../model/entity.js';
+import { ResourceLowering } from './lower-context.js';
+import { lowerAddon, lowerCluster, lowerFargateProfile, lowerManagedNodeGroup } from './lower-eks.js';
+import { lowerIamRole } from './lower-iam.js';
+import {
+  lowerGatewayAttachment, lowerNatGateway, lowerRoute, lowerRouteTable, lowerRouteTableAssociation, lowerSecurityGroup, lowerSubnet, lowerVpc,
+} from './lower-network.js';
+import { lowerLoadBalancer, lowerSelfManagedNodeGroup } from './lower-self-managed.js';
+import { detectSelfManaged } from './self-managed.js';
+import type { Stack } from './stack.js';
+import type { ResourceDecl } from './template.js';
+import type { World } from './world.js';
+
+type Lowerer = (r: ResourceLowering) => void;
+
+const LOWERERS: Readonly<Record<string, Lowerer>> = {
+  'AWS::EC2::VPC': lowerVpc,
+  'AWS::EC2::Subnet': lowerSubnet,
+  'AWS::EC2::RouteTable': lowerRouteTable,
+  'AWS::EC2::SecurityGroup': lowerSecurityGroup,
+  'AWS::EC2::NatGateway': lowerNatGateway,
+  'AWS::EC2::VPCGatewayAttachment': lowerGatewayAttachment,
+  'AWS::EC2::SubnetRouteTableAssociation': lowerRouteTableAssociation,
+  'AWS::EC2::Route': lowerRoute,
+  'AWS::EKS::Cluster': lowerCluster,
+  'AWS::EKS::Nodegroup': lowerManagedNodeGroup,
+  'AWS::EKS::FargateProfile': lowerFargateProfile,
+  'AWS::EKS::Addon': lowerAddon,
+  'AWS::IAM::Role': lowerIamRole,
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': lowerLoadBalancer,
+  'AWS::ElasticLoadBalancing::LoadBalancer': lowerLoadBalancer,
+};
+
+export function lowerResource(world: World, stack: Stack, decl: ResourceDecl): Entity | undefined {
+  const condition = stack.resourceCondition(decl);
+  if (condition === 'false') {
+    stack.report('info', 'cfn/condition-false', decl.path, `resource ${decl.logicalId} is not created: condition ${decl.condition ?? ''} is false`);
+    return undefined;
+  }
+  const identity = world.identityOf(stack, decl.logicalId);
+  if (!identity) return undefined;
+  const r = new ResourceLowering(world, stack, decl, identity);
+  r.setProp('logicalId', decl.logicalId);
+  r.setProp('cfnType', decl.type);
+  if (condition === 'unknown' && decl.condition !== undefined) r.setProp('conditional', decl.condition);
+  if (identity.kind === 'AwsResource') r.setProp('type', decl.type);
+  if (identity.kind === 'NodeGroup' && decl.type === 'AWS::AutoScaling::AutoScalingGroup') {
+    const sm = detectSelfManaged(stack, decl);
+    if (sm) lowerSelfManagedNodeGroup(r, sm);
+  } else {
+    LOWERERS[decl.type]?.(r);
+  }
+  for (const ref of world.scanner.resourceRefs(stack, decl)) {
+    const target = world.identityOf(ref.stack, ref.logicalId);
+    if (target && target.id !== identity.id) world.relate('depends-on', identity.id, target.id, ref.rule, ref.confidence);
+  }
+  return makeEntity({
+    id: identity.id,
+    kind: identity.kind,
+    name: identity.name,
+    props: r.props,
+    defaulted: [...new Set(r.defaulted)].sort(),
+    source: { file: stack.file, line: stack.lineOf(decl.path), format: 'cloudformation' },
+  });
+}
