@@ -13,6 +13,7 @@ import type { ArchitectureModel } from '../../src/model/architecture.js';
 import type { Entity } from '../../src/model/entity.js';
 import { clusterId, eksctlId, k8sId, nodeGroupId } from '../../src/model/ids.js';
 import { importArchitecture } from '../../src/pipeline.js';
+import { displayValue } from '../../src/model/read.js';
 import { generateFixture, readTruth, type Truth } from '../helpers/paths.js';
 
 const CASES = [
@@ -95,10 +96,10 @@ describe.each(CASES)('fixture %j', (options) => {
     const ingress = k8sId('Ingress', 'shop', 'storefront');
     expect(out(ingress, 'routes-to').sort()).toEqual(truth.ingressTargets['shop/storefront']?.map((s) => k8sId('Service', 'shop', s.split('/')[1] ?? s)).sort());
     const albs = into(ingress, 'routes-to').map((id) => byId.get(id));
-    expect(albs.map((lb) => `${lb?.kind} ${String(lb?.props['lbType'])}`)).toEqual(['LoadBalancer application']);
+    expect(albs.map((lb) => `${lb?.kind} ${lb ? displayValue(lb.props['lbType']) : ''}`)).toEqual(['LoadBalancer application']);
     const nlbTruth = truth.loadBalancers.find((lb) => lb.kind === 'NLB');
     const nlbs = into(k8sId('Service', 'shop', 'catalog-public'), 'routes-to').map((id) => byId.get(id));
-    expect(nlbs.map((lb) => `${lb?.kind} ${String(lb?.props['lbType'])} ${String(lb?.props['hostname'])}`)).toEqual([`LoadBalancer network ${nlbTruth?.hostname}`]);
+    expect(nlbs.map((lb) => `${lb?.kind} ${lb ? displayValue(lb.props['lbType']) : ''} ${lb ? displayValue(lb.props['hostname']) : ''}`)).toEqual([`LoadBalancer network ${nlbTruth?.hostname}`]);
   });
 
   it('reports the node groups whose node count differs from desiredCapacity', () => {
