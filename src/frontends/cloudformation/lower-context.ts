@@ -73,6 +73,12 @@ export class ResourceLowering {
     if (value !== undefined) this.props[key] = value;
   }
 
+  /** A numeric prop (CloudFormation writes `"MaxSize": "2"`): the number, or the placeholder. */
+  setNumber(key: string, value: CfnValue | undefined): void {
+    const n = numberOf(value);
+    this.setProp(key, n ?? (value && textOf(value) === undefined ? toPropValue(value) : undefined));
+  }
+
   /** A string prop: text, or the placeholder. */
   setStr(key: string, value: CfnValue | undefined): void {
     const s = toStr(value);

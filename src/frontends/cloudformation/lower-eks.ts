@@ -113,9 +113,9 @@ export function lowerManagedNodeGroup(r: ResourceLowering): void {
   if (capacity === undefined) r.setDefault('capacityType', 'ON_DEMAND');
   else r.setProp('capacityType', capacity);
   const scaling = r.get('ScalingConfig');
-  r.set('minSize', field(scaling, 'MinSize'));
-  r.set('maxSize', field(scaling, 'MaxSize'));
-  r.set('desiredCapacity', field(scaling, 'DesiredSize'));
+  r.setNumber('minSize', field(scaling, 'MinSize'));
+  r.setNumber('maxSize', field(scaling, 'MaxSize'));
+  r.setNumber('desiredCapacity', field(scaling, 'DesiredSize'));
   const labels = r.get('Labels');
   if (labels) r.setProp('labels', Object.fromEntries([...entriesOf(labels)].map(([k, v]) => [k, textOf(v) ?? render(v)])));
   r.setProp('taints', taintsOf(r.get('Taints')));
@@ -123,7 +123,7 @@ export function lowerManagedNodeGroup(r: ResourceLowering): void {
   r.setProp('subnets', subnetRefs(r, subnets));
   r.setProp('availabilityZones', subnetZones(r, subnets));
   r.setStr('amiType', r.get('AmiType'));
-  r.set('volumeSize', r.get('DiskSize'));
+  r.setNumber('volumeSize', r.get('DiskSize'));
   if (r.get('RemoteAccess')) r.setProp('sshAllow', true);
   const role = r.get('NodeRole');
   r.setStr('instanceRoleArn', role);

@@ -46,9 +46,9 @@ export function lowerSelfManagedNodeGroup(r: ResourceLowering, sm: SelfManaged):
   const cluster = textOf(sm.cluster);
   r.setProp('cluster', cluster ?? toStr(sm.cluster));
   r.relate('member-of', r.id, r.target(sm.cluster) ?? (cluster === undefined ? undefined : clusterId(cluster)), 'cfn-ref');
-  r.set('minSize', r.get('MinSize'));
-  r.set('maxSize', r.get('MaxSize'));
-  r.set('desiredCapacity', r.get('DesiredCapacity'));
+  r.setNumber('minSize', r.get('MinSize'));
+  r.setNumber('maxSize', r.get('MaxSize'));
+  r.setNumber('desiredCapacity', r.get('DesiredCapacity'));
   const types = instanceTypes(r, sm);
   if (types.length) r.setProp('instanceTypes', types);
   if (isSpot(r, sm)) r.setProp('capacityType', 'SPOT');
@@ -57,9 +57,10 @@ export function lowerSelfManagedNodeGroup(r: ResourceLowering, sm: SelfManaged):
   const zones = itemsOf(r.get('AvailabilityZones')).flatMap((z) => textOf(z) ?? []);
   r.setProp('availabilityZones', zones.length ? zones.sort() : subnetZones(r, subnets));
   if (sm.userData.labels) r.setProp('labels', sm.userData.labels);
-  if (sm.userData.taints) r.setProp('taints', sm.userData.taints);
+  if (sm.userData.taints?.length) r.setProp('taints', sm.userData.taints);
   const role = nodeRole(r, sm);
-  r.setStr('instanceRoleArn', role);
+  // `Roles` holds role names (Ref); only an ARN-valued reference is an instance role ARN.
+  if (role?.kind !== 'resource' || role.attribute === 'Arn') r.setStr('instanceRoleArn', role);
   r.relate('assumes', r.id, r.world.roleTarget(role, r), 'cfn-ref');
   r.setProp('tags', tagMap(r.get('Tags')));
 }
