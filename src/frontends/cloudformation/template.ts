@@ -117,14 +117,13 @@ export function expandSection(entries: readonly SectionEntry[], doc: LoadedDocum
 /** Reads one resource entry; `undefined` (with an error) when it has no usable Type. */
 export function readResource(entry: SectionEntry, doc: LoadedDocument, sink: DiagnosticSink): ResourceDecl | undefined {
   const r = asObject(entry.value);
-  const line = doc.lineOf(entry.path);
   if (!r) {
-    sink.error('cfn/bad-resource', doc.file, line, `resource ${entry.key} must be a mapping`);
+    sink.error('cfn/bad-resource', doc.file, doc.lineOf(entry.path), `resource ${entry.key} must be a mapping`);
     return undefined;
   }
   const type = r['Type'];
   if (typeof type !== 'string' || type === '') {
-    sink.error('cfn/missing-type', doc.file, line, `resource ${entry.key} has no Type`);
+    sink.error('cfn/missing-type', doc.file, doc.lineOf(entry.path), `resource ${entry.key} has no Type`);
     return undefined;
   }
   const dependsOnRaw = r['DependsOn'];
