@@ -17,6 +17,7 @@ import { SCHEMA_VERSION, type ArchitectureModel, type InputReport } from './mode
 import type { InputFormat } from './model/kinds.js';
 import { LINK_PASSES } from './passes/link/index.js';
 import { computeDrift } from './passes/drift/index.js';
+import { resolveReferences } from './passes/references.js';
 import { runAudit } from './audit/engine.js';
 
 export interface ImportOptions {
@@ -91,6 +92,7 @@ export async function importArchitecture(paths: readonly string[], options: Impo
 
   progress('linking');
   for (const pass of LINK_PASSES) pass.run(graph, { sink });
+  resolveReferences(graph);
   const drift = computeDrift(graph);
   const findings = runAudit(graph);
   const { relations } = graph.finalRelations();

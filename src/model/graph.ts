@@ -107,6 +107,11 @@ export class ModelGraph {
     return out;
   }
 
+  /** Every entity, in no particular order (for passes that visit all of them once). */
+  unorderedEntities(): IterableIterator<Entity> {
+    return this.entities.values();
+  }
+
   allEntities(): Entity[] {
     return [...this.entities.values()].sort((a, b) => cmp(a.id, b.id));
   }

@@ -9,6 +9,7 @@ import { k8sId } from '../model/ids.js';
 import { displayValue, propNumber, propString } from '../model/read.js';
 import { DiagramBuilder, addMoreNode, topN } from './builder.js';
 import { Facts, countsText, listText, plural } from './format.js';
+import { SubnetLookup, groupPlacement } from './group-zones.js';
 import type { ModelIndex } from './model-index.js';
 import { pushTo, slugPart, uniqueSlug } from './util.js';
 import type { Diagram } from './types.js';
@@ -39,7 +40,7 @@ export function buildComputeViews(ix: ModelIndex): Diagram[] {
 
   const slugs = new Set<string>();
   const diagrams: Diagram[] = [];
-  const ctx: Ctx = { ix, podsByNode, nodesByGroup, membership };
+  const ctx: Ctx = { ix, podsByNode, nodesByGroup, membership, subnets: new SubnetLookup(ix) };
   for (const c of clusters) {
     // With one cluster, groups and nodes of unknown cluster belong to it.
     const extra = clusters.length === 1 ? (groupsByCluster.get(UNASSIGNED) ?? []) : [];
@@ -60,6 +61,7 @@ interface Ctx {
   readonly podsByNode: ReadonlyMap<string, number>;
   readonly nodesByGroup: ReadonlyMap<string, Entity[]>;
   readonly membership: ReadonlyMap<string, Membership>;
+  readonly subnets: SubnetLookup;
 }
 
 function buildCluster(ctx: Ctx, cluster: Entity | undefined, groups: Entity[], takeUnassigned: boolean, slug: string): Diagram {
@@ -124,6 +126,9 @@ function addGroupNode(ctx: Ctx, b: DiagramBuilder, g: Entity): void {
       .map((k) => `${{ minSize: 'min', desiredCapacity: 'desired', maxSize: 'max' }[k]} ${displayValue(g.props[k])}${g.defaulted.includes(k) ? ' (default)' : ''}`);
     if (sizes.length > 0) f.text(sizes.join(' · '));
   }
+  const placement = groupPlacement(g, ctx.subnets);
+  for (const line of placement.lines) f.text(line);
+  if (placement.unresolved) f.unresolved = true;
   b.node({ key: g.id, entity: g.id, title: g.name, lines: f.lines, shape: 'box', classes: f.classes() });
 }
 
