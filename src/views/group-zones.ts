@@ -83,3 +83,12 @@ function compactZones(zones: readonly string[]): string[] {
   if (region === undefined || m.some((x) => x?.[1] !== region)) return [...zones];
   return [`${region}${m.map((x) => x?.[2] ?? '').join('/')}`];
 }
+
+/** `public subnets · ap-northeast-1a/c/d` for the subnets something is placed in. */
+export function subnetSpread(subnets: readonly Entity[]): string | undefined {
+  if (subnets.length === 0) return undefined;
+  const topologies = [...new Set(subnets.map((s) => propString(s, 'topology')))].filter((t): t is string => t !== undefined && t !== 'unknown').sort(cmp);
+  const zones = zonesText(subnets.map((s) => s.props['az']).filter((z) => z !== undefined));
+  const what = `${topologies.length > 0 ? `${topologies.join(' + ')} ` : ''}subnet${subnets.length === 1 ? '' : 's'}`;
+  return zones !== undefined ? `${what} · ${zones}` : `${subnets.length} ${what}`;
+}

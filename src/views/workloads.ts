@@ -9,6 +9,7 @@ import { k8sId } from '../model/ids.js';
 import { displayValue, propNumber, propString } from '../model/read.js';
 import { DiagramBuilder, addMoreNode, topN } from './builder.js';
 import { Facts, listText, plural } from './format.js';
+import { subnetSpread } from './group-zones.js';
 import type { ModelIndex } from './model-index.js';
 import { collectNamespaces, ownerOf, type NamespaceContent, type Owner } from './namespace-content.js';
 import { slugPart, uniqueSlug } from './util.js';
@@ -45,7 +46,7 @@ function buildNamespace(ix: ModelIndex, ns: NamespaceContent, slug: string): Dia
     }
   }
   const lbPick = topN([...lbs.values()].sort((a, x) => cmp(a.id, x.id)), MAX_LOAD_BALANCERS, () => 0);
-  for (const lb of lbPick.kept) addLoadBalancer(b, lb);
+  for (const lb of lbPick.kept) addLoadBalancer(ix, b, lb);
   addMoreNode(b, `more:lbs:${ns.name}`, lbPick.omitted.map((e) => e.id), 'load balancers');
 
   const ingPick = topN(ns.ingresses, MAX_INGRESSES, () => 0);
@@ -74,10 +75,14 @@ function buildNamespace(ix: ModelIndex, ns: NamespaceContent, slug: string): Dia
   return b.build('workloads', slug, `Workloads and traffic: namespace ${ns.name}`, 'LR');
 }
 
-function addLoadBalancer(b: DiagramBuilder, lb: Entity): void {
+function addLoadBalancer(ix: ModelIndex, b: DiagramBuilder, lb: Entity): void {
   const lbType = propString(lb, 'lbType');
   const f = new Facts(lb).text(lbType ? `${LB_TYPE_TEXT[lbType] ?? lbType} load balancer` : 'load balancer')
     .prop('scheme').prop('hostname').prop('basis', '', (v) => BASIS_TEXT[displayValue(v)] ?? displayValue(v));
+  const placed = ix.in(lb.id, 'contains', ['Subnet']);
+  const spread = subnetSpread(placed.map((r) => ix.get(r.from)).filter((s): s is Entity => s !== undefined));
+  const weakest = placed.find((r) => r.confidence === 'low') ?? placed.find((r) => r.confidence === 'medium');
+  f.text(spread && `in ${spread}${weakest ? ` (${weakest.rule} · ${weakest.confidence})` : ''}`);
   const predicted = propString(lb, 'basis') === 'predicted';
   b.node({ key: lb.id, entity: lb.id, title: lb.name, lines: f.lines, shape: 'hexagon', classes: f.classes(predicted ? ['unresolved'] : []) });
   if (propString(lb, 'scheme') === 'internet-facing') {

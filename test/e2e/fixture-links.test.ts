@@ -100,6 +100,13 @@ describe.each(CASES)('fixture %j', (options) => {
     const nlbTruth = truth.loadBalancers.find((lb) => lb.kind === 'NLB');
     const nlbs = into(k8sId('Service', 'shop', 'catalog-public'), 'routes-to').map((id) => byId.get(id));
     expect(nlbs.map((lb) => `${lb?.kind} ${lb ? displayValue(lb.props['lbType']) : ''} ${lb ? displayValue(lb.props['hostname']) : ''}`)).toEqual([`LoadBalancer network ${nlbTruth?.hostname}`]);
+    // J33: both are internet-facing, so they sit in the public subnets (role-tagged in cfn/network.yaml), one per AZ.
+    for (const lb of [...albs, ...nlbs]) {
+      const subnets = into(lb?.id ?? '', 'contains').map((id) => byId.get(id));
+      expect(subnets.length, lb?.id).toBeGreaterThan(0);
+      expect(new Set(subnets.map((s) => s?.props['topology'])), lb?.id).toEqual(new Set(['public']));
+      expect(new Set(subnets.map((s) => s?.props['az'])).size).toBe(subnets.length);
+    }
   });
 
   it('reports the node groups whose node count differs from desiredCapacity', () => {

@@ -1,5 +1,5 @@
 /**
- * Cross-source joins (DOMAIN.md J1–J19, J30–J32, J38, J44), in order: identities first (one Cluster,
+ * Cross-source joins (DOMAIN.md J1–J19, J30–J33, J38, J44), in order: identities first (one Cluster,
  * one VPC/subnet per real thing), then node placement (groups before subnets, which use the groups),
  * Fargate, identity and traffic.
  */
@@ -7,6 +7,7 @@ import type { LinkPass } from '../../types.js';
 import { clusterIdentityPass } from './cluster-identity.js';
 import { fargatePass } from './fargate.js';
 import { irsaPass } from './irsa.js';
+import { lbSubnetsPass } from './lb-subnets.js';
 import { loadBalancersPass } from './load-balancers.js';
 import { networkIdentityPass } from './network-identity.js';
 import { nodeGroupsPass } from './node-groups.js';
@@ -21,5 +22,6 @@ export const CROSS_SOURCE_PASSES: readonly LinkPass[] = [
   nodeSubnetPass,
   irsaPass,
   loadBalancersPass,
+  lbSubnetsPass,
   volumesPass,
 ];
