@@ -11,7 +11,8 @@ import { lowerIamRole } from './lower-iam.js';
 import {
   lowerGatewayAttachment, lowerNatGateway, lowerRoute, lowerRouteTable, lowerRouteTableAssociation, lowerSecurityGroup, lowerSubnet, lowerVpc,
 } from './lower-network.js';
-import { lowerLoadBalancer, lowerSelfManagedNodeGroup } from './lower-self-managed.js';
+import { lowerListener, lowerListenerRule, lowerLoadBalancer, lowerTargetGroup } from './lower-elb.js';
+import { lowerSelfManagedNodeGroup } from './lower-self-managed.js';
 import { detectSelfManaged } from './self-managed.js';
 import type { Stack } from './stack.js';
 import type { ResourceDecl } from './template.js';
@@ -35,6 +36,9 @@ const LOWERERS: Readonly<Record<string, Lowerer>> = {
   'AWS::IAM::Role': lowerIamRole,
   'AWS::ElasticLoadBalancingV2::LoadBalancer': lowerLoadBalancer,
   'AWS::ElasticLoadBalancing::LoadBalancer': lowerLoadBalancer,
+  'AWS::ElasticLoadBalancingV2::TargetGroup': lowerTargetGroup,
+  'AWS::ElasticLoadBalancingV2::Listener': lowerListener,
+  'AWS::ElasticLoadBalancingV2::ListenerRule': lowerListenerRule,
 };
 
 export function lowerResource(world: World, stack: Stack, decl: ResourceDecl): Entity | undefined {

@@ -64,17 +64,3 @@ export function lowerSelfManagedNodeGroup(r: ResourceLowering, sm: SelfManaged):
   r.relate('assumes', r.id, r.world.roleTarget(role, r), 'cfn-ref');
   r.setProp('tags', tagMap(r.get('Tags')));
 }
-
-/** `AWS::ElasticLoadBalancingV2::LoadBalancer` / `AWS::ElasticLoadBalancing::LoadBalancer` (A.15). */
-export function lowerLoadBalancer(r: ResourceLowering): void {
-  r.setProp('basis', 'declared');
-  const classic = r.decl.type === 'AWS::ElasticLoadBalancing::LoadBalancer';
-  const type = classic ? 'classic' : r.text('Type');
-  if (type === undefined) r.setDefault('lbType', 'application');
-  else r.setProp('lbType', type);
-  const scheme = r.text('Scheme');
-  if (scheme === undefined) r.setDefault('scheme', 'internet-facing');
-  else r.setProp('scheme', scheme);
-  r.setProp('subnets', subnetRefs(r, r.get('Subnets')));
-  r.setProp('tags', tagMap(r.get('Tags')));
-}

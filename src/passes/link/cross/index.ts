@@ -1,5 +1,5 @@
 /**
- * Cross-source joins (DOMAIN.md J1–J19, J30–J33, J38, J44), in order: identities first (one Cluster,
+ * Cross-source joins (DOMAIN.md J1–J19, J30–J33, J35, J38, J44), in order: identities first (one Cluster,
  * one VPC/subnet per real thing), then node placement (groups before subnets, which use the groups),
  * Fargate, identity and traffic.
  */
@@ -12,6 +12,7 @@ import { loadBalancersPass } from './load-balancers.js';
 import { networkIdentityPass } from './network-identity.js';
 import { nodeGroupsPass } from './node-groups.js';
 import { nodeSubnetPass } from './node-subnet.js';
+import { targetGroupBindingsPass } from './target-group-bindings.js';
 import { volumesPass } from './volumes.js';
 
 export const CROSS_SOURCE_PASSES: readonly LinkPass[] = [
@@ -23,5 +24,6 @@ export const CROSS_SOURCE_PASSES: readonly LinkPass[] = [
   irsaPass,
   loadBalancersPass,
   lbSubnetsPass,
+  targetGroupBindingsPass,
   volumesPass,
 ];
