@@ -51,9 +51,23 @@ export class RoleIndex {
     }
   }
 
-  /** `byName`, else `byAutoName`: what a role name alone can tell. */
+  /**
+   * What a role name alone can tell: `byName`, else `byAutoName`. A by-name hit that is only a
+   * stand-in made for an ARN (no logical id, no stack) gives way to a unique auto-name match, which
+   * `absorb` then merges it into.
+   */
   byRoleName(name: string): RoleMatch | undefined {
-    return roleByName(this.graph, name) ?? this.byAutoName(name);
+    const named = roleByName(this.graph, name);
+    if (named && !isStandIn(named.role)) return named;
+    return this.byAutoName(name) ?? named;
+  }
+
+  /** A role an input references by entity id (a front end's Ref/GetAtt or literal ARN), with its ARN name if known. */
+  byReference(id: string, name: string | undefined): RoleMatch | undefined {
+    const role = this.graph.get(id);
+    if (!role) return name === undefined ? undefined : this.byRoleName(name);
+    if (name === undefined || !isStandIn(role)) return { role, confidence: 'high' };
+    return this.byAutoName(name) ?? { role, confidence: 'high' };
   }
 
   byAutoName(name: string): RoleMatch | undefined {
@@ -77,10 +91,18 @@ export class RoleIndex {
   }
 }
 
-/** The matched role takes the observed ARN; an entity made earlier for that name merges into it. */
-export function absorb(graph: ModelGraph, role: Entity, arn: string, name: string): Entity {
+/** A role known only by a name or ARN some input wrote, not defined by a template or eksctl stack. */
+function isStandIn(role: Entity): boolean {
+  return propString(role, 'logicalId') === undefined && propString(role, 'stackName') === undefined;
+}
+
+/**
+ * The matched role takes the observed ARN (when the ARN is exact: not an aws-auth one, which drops
+ * the path) and name; an entity made earlier for that name merges into it.
+ */
+export function absorb(graph: ModelGraph, role: Entity, arn: string | undefined, name: string): Entity {
   const known = role.props['arn'];
-  if (known === undefined || isUnresolved(known)) role.props['arn'] = arn;
+  if (arn !== undefined && (known === undefined || isUnresolved(known))) role.props['arn'] = arn;
   const roleName = role.props['roleName'];
   if (roleName === undefined || isUnresolved(roleName)) role.props['roleName'] = name;
   const byNameId = iamRoleId(name);
