@@ -144,6 +144,12 @@ export interface IamRoleProps {
   stackName?: string;
 }
 
+/** `ConfigMap kube-system/aws-auth` only: its IAM mappings (J40); no other ConfigMap value is read. */
+export interface AwsAuthProps {
+  mapRoles?: { rolearn: string; username?: string; groups?: string[] }[];
+  mapUsers?: { userarn: string; username?: string; groups?: string[] }[];
+}
+
 export interface ServiceAccountProps {
   roleArn?: string;
   uid?: string;

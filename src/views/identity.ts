@@ -1,7 +1,8 @@
 /**
  * Identity view: ServiceAccount → IAM role (IRSA / Pod Identity), node groups and Fargate profiles →
- * their node / pod-execution role, and each role → its managed policies. A service account whose
- * role-arn annotation matches no role in the inputs points at an "external" placeholder role.
+ * their node / pod-execution role, the cluster access bindings (aws-auth, access entries) → the roles
+ * they admit, and each role → its managed policies. A service account whose role-arn annotation
+ * matches no role in the inputs points at an "external" placeholder role.
  */
 import { cmp } from '../core/diagnostics.js';
 import type { Entity } from '../model/entity.js';
@@ -17,6 +18,7 @@ const MAX_ROLES = 60;
 const MAX_POLICIES = 60;
 const K8S = 'group:kubernetes';
 const COMPUTE = 'group:compute';
+const ACCESS = 'group:access';
 const ROLES = 'group:roles';
 const POLICIES = 'group:policies';
 
@@ -24,11 +26,13 @@ export function buildIdentityViews(ix: ModelIndex): Diagram[] {
   const roles = ix.ofKind('IamRole');
   const sas = ix.ofKind('ServiceAccount').filter((sa) => ix.out(sa.id, 'assumes').length > 0 || propString(sa, 'roleArn') !== undefined);
   const compute = [...ix.ofKind('NodeGroup'), ...ix.ofKind('FargateProfile')].filter((g) => ix.out(g.id, 'assumes', ['IamRole']).length > 0);
+  const access = [...ix.ofKind('ConfigMap'), ...ix.ofKind('Cluster'), ...ix.ofKind('AwsResource')].filter((h) => ix.out(h.id, 'bound-to', ['IamRole']).length > 0);
   if (roles.length === 0 && sas.length === 0) return [];
 
   const b = new DiagramBuilder();
   b.group(K8S, 'Kubernetes service accounts');
   b.group(COMPUTE, 'Compute');
+  b.group(ACCESS, 'Cluster access');
   b.group(ROLES, 'IAM roles');
   b.group(POLICIES, 'Managed policies');
 
@@ -44,8 +48,11 @@ export function buildIdentityViews(ix: ModelIndex): Diagram[] {
     b.node({ key: g.id, entity: g.id, title: g.name, lines: f.lines, shape: 'box', classes: f.classes(), group: COMPUTE });
   }
   addMoreNode(b, 'more:compute', cPick.omitted.map((e) => e.id), 'node groups', [], COMPUTE);
+  const aPick = topN(access, MAX_PRINCIPALS, (h) => ix.out(h.id, 'bound-to').length);
+  for (const h of aPick.kept) addAccessHolder(b, h, ix.out(h.id, 'bound-to', ['IamRole']).length);
+  addMoreNode(b, 'more:access', aPick.omitted.map((e) => e.id), 'access bindings', [], ACCESS);
 
-  const rolePick = topN(roles, MAX_ROLES, (r) => ix.in(r.id, 'assumes').length);
+  const rolePick = topN(roles, MAX_ROLES, (r) => ix.in(r.id, 'assumes').length + ix.in(r.id, 'bound-to').length);
   for (const role of rolePick.kept) addRole(b, role);
   addMoreNode(b, 'more:roles', rolePick.omitted.map((e) => e.id), 'IAM roles', [], ROLES);
 
@@ -80,11 +87,20 @@ export function buildIdentityViews(ix: ModelIndex): Diagram[] {
       b.edge(principal.id, key, 'low', 'role-arn annotation');
     }
   }
+  for (const h of access) for (const r of ix.out(h.id, 'bound-to', ['IamRole'])) b.relationEdge(h.id, r.to, r, 'admits');
   for (const [key, p] of policies) for (const role of p.roles) b.edge(role, key, 'high');
 
   const loose = ix.ofKind('ServiceAccount').length - sas.length;
   if (loose > 0) b.note(`Not drawn: ${plural(loose, 'service account')} with no IAM role.`);
   return [b.build('identity', 'identity', 'Identity: service accounts, node groups and IAM roles', 'LR')];
+}
+
+/** The entity holding cluster access bindings: the aws-auth ConfigMap, a Cluster's access entries, an AccessEntry resource. */
+function addAccessHolder(b: DiagramBuilder, holder: Entity, roles: number): void {
+  const what = holder.kind === 'ConfigMap' ? 'aws-auth ConfigMap' : holder.kind === 'Cluster' ? 'access entries / identity mappings' : 'access entry';
+  const f = new Facts(holder).text(what).text(plural(roles, 'role'));
+  const title = holder.kind === 'ConfigMap' ? `${holder.namespace ?? ''}/${holder.name}` : holder.kind === 'Cluster' ? `cluster ${holder.name}` : holder.name;
+  b.node({ key: holder.id, entity: holder.id, title, lines: f.lines, shape: 'box', classes: f.classes(), group: ACCESS });
 }
 
 function addRole(b: DiagramBuilder, role: Entity): void {

@@ -52,11 +52,14 @@ describe.each(CASES)('fixture %j', (options) => {
       expect(countsByKind(model, false)).toEqual(truth.counts);
     });
 
-    it('derives the AWS side the dump shows: one cluster, its node groups, IRSA roles, load balancers', () => {
+    it('derives the AWS side the dump shows: one cluster, its node groups, IRSA and aws-auth roles, load balancers', () => {
+      // The generator's aws-auth maps the node role `<cluster>-node-role` (system:nodes).
+      const awsAuthRoles = model.entities.filter((e) => e.kind === 'IamRole' && model.relations.some((r) => r.rule === 'J40' && r.to === e.id));
+      expect(awsAuthRoles.map((e) => e.id)).toEqual([`IamRole:${truth.cluster}-node-role`]);
       expect(countsByKind(model, true)).toEqual({
         Cluster: 1,
         NodeGroup: Object.keys(truth.nodesByNodegroup).length,
-        IamRole: new Set(truth.irsa.map((i) => i.roleArn)).size,
+        IamRole: new Set(truth.irsa.map((i) => i.roleArn)).size + 1,
         LoadBalancer: truth.loadBalancers.length,
       });
     });

@@ -1,5 +1,5 @@
 /**
- * EKS resources (DOMAIN.md A.7–A.9, A.19): `AWS::EKS::Cluster`, managed `AWS::EKS::Nodegroup`,
+ * EKS resources (DOMAIN.md A.7–A.9, A.18, A.19): `AWS::EKS::Cluster`, managed `AWS::EKS::Nodegroup`,
  * `AWS::EKS::FargateProfile`, `AWS::EKS::Addon`, with the EKS API defaults marked in `defaulted`, and
  * their `member-of Cluster` / `assumes IamRole` edges.
  */
@@ -156,4 +156,55 @@ export function lowerAddon(r: ResourceLowering): void {
   // The configuration JSON itself is not kept: it may carry credentials.
   if (r.get('ConfigurationValues')) r.setProp('configured', true);
   r.relate('assumes', r.id, r.world.roleTarget(role, r), 'cfn-ref');
+}
+
+/**
+ * `AWS::EKS::AccessEntry` (A.18, J40): the principal, its Kubernetes user/groups and access policies
+ * (`<policyArn>@<scope>[:<namespaces>]`, as eksctl's entries), and `principalRole`, the IamRole entity
+ * the principal designates (a Ref/GetAtt of a template role, or the role of a literal role ARN).
+ */
+export function lowerAccessEntry(r: ResourceLowering): void {
+  joinCluster(r);
+  const principal = r.get('PrincipalArn');
+  r.setStr('principalArn', principal);
+  const type = r.text('Type');
+  if (type === undefined) r.setDefault('type', 'STANDARD');
+  else r.setProp('type', type);
+  r.setStr('username', r.get('Username'));
+  const groups = texts(r.get('KubernetesGroups'));
+  if (groups.length) r.setProp('kubernetesGroups', groups);
+  const policies = itemsOf(r.get('AccessPolicies')).flatMap((p) => {
+    const arn = textOf(field(p, 'PolicyArn'));
+    if (arn === undefined) return [];
+    const scope = field(p, 'AccessScope');
+    const namespaces = texts(field(scope, 'Namespaces'));
+    return [`${arn}@${textOf(field(scope, 'Type')) ?? 'cluster'}${namespaces.length ? `:${namespaces.join(',')}` : ''}`];
+  });
+  if (policies.length) r.setProp('accessPolicies', policies);
+  r.setProp('principalRole', principalRole(r, principal));
+}
+
+/**
+ * `AWS::EKS::PodIdentityAssociation` (A.18, J39): the service account (`namespace`, `serviceAccount`),
+ * the role (`roleArn`, and `role`: the IamRole entity it designates) and the cross-account
+ * `targetRoleArn` / `targetRole`. The J39 link pass joins the service account to the role.
+ */
+export function lowerPodIdentityAssociation(r: ResourceLowering): void {
+  joinCluster(r);
+  r.setStr('namespace', r.get('Namespace'));
+  r.setStr('serviceAccount', r.get('ServiceAccount'));
+  const role = r.get('RoleArn');
+  r.setStr('roleArn', role);
+  r.setProp('role', r.world.roleTarget(role, r));
+  const target = r.get('TargetRoleArn');
+  r.setStr('targetRoleArn', target);
+  r.setProp('targetRole', r.world.roleTarget(target, r));
+  if (r.bool('DisableSessionTags') === true) r.setProp('disableSessionTags', true);
+}
+
+/** A principal that is a role (a template role, or a literal `…:role/…` ARN); users and accounts are not. */
+function principalRole(r: ResourceLowering, principal: CfnValue | undefined): string | undefined {
+  const text = textOf(principal);
+  if (text !== undefined && !/^arn:[^:]+:iam::[^:]*:role\//.test(text)) return undefined;
+  return r.world.roleTarget(principal, r);
 }

@@ -6,7 +6,7 @@
  */
 import { makeEntity, type Entity } from '../../model/entity.js';
 import { ResourceLowering } from './lower-context.js';
-import { lowerAddon, lowerCluster, lowerFargateProfile, lowerManagedNodeGroup } from './lower-eks.js';
+import { lowerAccessEntry, lowerAddon, lowerCluster, lowerFargateProfile, lowerManagedNodeGroup, lowerPodIdentityAssociation } from './lower-eks.js';
 import { lowerIamRole } from './lower-iam.js';
 import {
   lowerGatewayAttachment, lowerNatGateway, lowerRoute, lowerRouteTable, lowerRouteTableAssociation, lowerSecurityGroup, lowerSubnet, lowerVpc,
@@ -33,6 +33,8 @@ const LOWERERS: Readonly<Record<string, Lowerer>> = {
   'AWS::EKS::Nodegroup': lowerManagedNodeGroup,
   'AWS::EKS::FargateProfile': lowerFargateProfile,
   'AWS::EKS::Addon': lowerAddon,
+  'AWS::EKS::AccessEntry': lowerAccessEntry,
+  'AWS::EKS::PodIdentityAssociation': lowerPodIdentityAssociation,
   'AWS::IAM::Role': lowerIamRole,
   'AWS::ElasticLoadBalancingV2::LoadBalancer': lowerLoadBalancer,
   'AWS::ElasticLoadBalancing::LoadBalancer': lowerLoadBalancer,

@@ -1,12 +1,14 @@
 /**
  * One Kubernetes object → one compact entity. This is where secrets are dropped: only the fields
- * each kind's lowering reads enter the model (no env values, args, commands, ConfigMap/Secret values,
+ * each kind's lowering reads enter the model (no env values, args, commands, ConfigMap/Secret values —
+ * except the IAM mappings of `kube-system/aws-auth`, see aws-auth.ts —
  * `managedFields` or `last-applied-configuration`), so nothing else can leak into any output.
  */
 import type { DiagnosticSink } from '../../core/diagnostics.js';
 import { isObject } from '../../core/guards.js';
 import { makeEntity, type Entity, type PropValue } from '../../model/entity.js';
 import type { EntityKind } from '../../model/kinds.js';
+import { isAwsAuth, lowerAwsAuth } from './aws-auth.js';
 import { lowerConfigData, lowerHpa, lowerKarpenter, lowerNamespace, lowerNode, lowerPdb, lowerPv, lowerPvc, lowerServiceAccount, lowerStorageClass } from './lower-cluster.js';
 import { lowerIngress, lowerNetworkExtras, lowerNetworkPolicy, lowerService } from './lower-network.js';
 import { lowerPod, lowerWorkload } from './lower-workloads.js';
@@ -56,6 +58,7 @@ export function lowerObject(value: unknown, file: string, line: number, sink: Di
   }
   const lowering = LOWERINGS[h.kind];
   const props = lowering ? lowering(h) : genericProps(h);
+  if (isAwsAuth(h)) Object.assign(props, lowerAwsAuth(h, (message) => sink.warning('k8s/aws-auth-unreadable', file, line, message)));
   return makeEntity({
     id: h.id,
     kind: h.kind,

@@ -113,6 +113,50 @@ describe('EKS resources', () => {
   });
 });
 
+describe('access entries and pod identity associations (J39/J40 inputs)', () => {
+  const f = lower({
+    'access.yaml': `
+Resources:
+  Api:
+    Type: AWS::IAM::Role
+    Properties: {AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: pods.eks.amazonaws.com}, Action: [sts:AssumeRole, sts:TagSession]}]}}
+  Ops:
+    Type: AWS::EKS::AccessEntry
+    Properties:
+      ClusterName: prod
+      PrincipalArn: arn:aws:iam::111122223333:role/teams/ops-admin
+      KubernetesGroups: [ops]
+      AccessPolicies: [{PolicyArn: arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy, AccessScope: {Type: namespace, Namespaces: [a, b]}}]
+  Alice:
+    Type: AWS::EKS::AccessEntry
+    Properties: {ClusterName: prod, PrincipalArn: arn:aws:iam::111122223333:user/alice, Type: STANDARD, Username: alice}
+  ApiIdentity:
+    Type: AWS::EKS::PodIdentityAssociation
+    Properties: {ClusterName: prod, Namespace: shop, ServiceAccount: api, RoleArn: !GetAtt Api.Arn, TargetRoleArn: arn:aws:iam::444455556666:role/remote}
+`,
+  });
+  const id = (logicalId: string): string => `AwsResource:cfn:access.yaml#${logicalId}`;
+
+  it('an access entry keeps its principal, groups, policies; a role principal names its IamRole entity', () => {
+    expect(f.byId(id('Ops'))?.props).toMatchObject({
+      cluster: 'prod', principalArn: 'arn:aws:iam::111122223333:role/teams/ops-admin', type: 'STANDARD', kubernetesGroups: ['ops'],
+      accessPolicies: ['arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy@namespace:a,b'], principalRole: 'IamRole:ops-admin',
+    });
+    expect(f.byId(id('Ops'))?.defaulted).toEqual(['type']);
+    expect(f.byId('IamRole:ops-admin')?.props).toEqual({ roleName: 'ops-admin', arn: 'arn:aws:iam::111122223333:role/teams/ops-admin' });
+    expect(f.byId(id('Alice'))?.props).toMatchObject({ principalArn: 'arn:aws:iam::111122223333:user/alice', username: 'alice' });
+    expect(f.byId(id('Alice'))?.props['principalRole']).toBeUndefined();
+    expect(f.relations).toContainEqual(expect.objectContaining({ type: 'member-of', from: id('Ops'), to: 'Cluster:prod' }));
+  });
+
+  it('a pod identity association keeps the service account and the roles it designates', () => {
+    expect(f.byId(id('ApiIdentity'))?.props).toMatchObject({
+      namespace: 'shop', serviceAccount: 'api', role: 'IamRole:cfn:access.yaml#Api', roleArn: { unresolved: 'GetAtt(Api.Arn)' },
+      targetRoleArn: 'arn:aws:iam::444455556666:role/remote', targetRole: 'IamRole:remote',
+    });
+  });
+});
+
 describe('trust policies', () => {
   const role = (doc: string): string => `Parameters:\n  Oidc: {Type: String, Default: oidc.eks.eu-west-1.amazonaws.com/id/ABC}\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: r\n      AssumeRolePolicyDocument: ${doc}\n`;
 

@@ -4,9 +4,9 @@
  * The ARN reader is the eksctl front end's (one ARN grammar for the whole tool; it belongs in a shared
  * module, see the report).
  */
-import { parseArn } from '../../../frontends/eksctl/arn.js';
+import { parseArn, principalKind } from '../../../frontends/eksctl/arn.js';
 
-export { parseArn };
+export { parseArn, principalKind };
 
 /** An IAM role ARN's name (last path segment) and path; `undefined` when the ARN is not a role ARN. */
 export function roleFromArn(text: string): { name: string; path: string; account: string } | undefined {

@@ -1,9 +1,12 @@
 /**
- * Cross-source joins (DOMAIN.md J1–J19, J30–J33, J35, J38, J44), in order: identities first (one Cluster,
- * one VPC/subnet per real thing), then node placement (groups before subnets, which use the groups),
- * Fargate, identity and traffic.
+ * Cross-source joins (DOMAIN.md J1–J21, J30–J33, J35, J38–J41, J44), in order: identities first (one
+ * Cluster, one VPC/subnet per real thing), then node placement (groups before subnets, which use the
+ * groups), Fargate, identity (IRSA, Pod Identity, cluster access, addon accounts, then node roles,
+ * which use the cluster-access roles) and traffic.
  */
 import type { LinkPass } from '../../types.js';
+import { addonRolesPass } from './addon-roles.js';
+import { clusterAccessPass } from './cluster-access.js';
 import { clusterIdentityPass } from './cluster-identity.js';
 import { fargatePass } from './fargate.js';
 import { irsaPass } from './irsa.js';
@@ -11,7 +14,9 @@ import { lbSubnetsPass } from './lb-subnets.js';
 import { loadBalancersPass } from './load-balancers.js';
 import { networkIdentityPass } from './network-identity.js';
 import { nodeGroupsPass } from './node-groups.js';
+import { nodeRolesPass } from './node-roles.js';
 import { nodeSubnetPass } from './node-subnet.js';
+import { podIdentityPass } from './pod-identity.js';
 import { targetGroupBindingsPass } from './target-group-bindings.js';
 import { volumesPass } from './volumes.js';
 
@@ -22,6 +27,10 @@ export const CROSS_SOURCE_PASSES: readonly LinkPass[] = [
   fargatePass,
   nodeSubnetPass,
   irsaPass,
+  podIdentityPass,
+  clusterAccessPass,
+  addonRolesPass,
+  nodeRolesPass,
   loadBalancersPass,
   lbSubnetsPass,
   targetGroupBindingsPass,

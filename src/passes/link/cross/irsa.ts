@@ -15,20 +15,13 @@
  * becomes an external role `iamRoleId(name)` with `external: true` and `arn`, sourced at the SA,
  * and an info diagnostic says it is unresolved (the audit's IAM-04 reports it).
  */
-import { isUnresolved, makeEntity, type Entity } from '../../../model/entity.js';
+import type { Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
-import { iamRoleId } from '../../../model/ids.js';
-import type { Confidence } from '../../../model/kinds.js';
-import { propString, propStrings } from '../../../model/read.js';
+import { propString } from '../../../model/read.js';
 import type { LinkPass, PassContext } from '../../types.js';
 import { roleFromArn } from './aws-names.js';
-import { globToRegExp } from './fargate.js';
-import { firstSource, pushTo } from './lookup.js';
-
-interface Match {
-  readonly role: Entity;
-  readonly confidence: Confidence;
-}
+import { firstSource } from './lookup.js';
+import { absorb, externalRole, RoleIndex, roleByName, type RoleMatch } from './role-match.js';
 
 export const irsaPass: LinkPass = {
   rule: 'J38',
@@ -45,19 +38,14 @@ export const irsaPass: LinkPass = {
         continue;
       }
       const subject = `system:serviceaccount:${sa.namespace ?? 'default'}:${sa.name}`;
-      const match = byName(graph, parsed.name) ?? byEksctl(graph, sa, parsed.name, ctx) ?? roles.byAutoName(parsed.name) ?? roles.bySubject(subject);
+      const match = roleByName(graph, parsed.name) ?? byEksctl(graph, sa, parsed.name, ctx) ?? roles.byAutoName(parsed.name) ?? roles.bySubject(subject);
       const role = match ? absorb(graph, match.role, arn, parsed.name) : external(graph, sa, arn, parsed.name, ctx);
       if (role) graph.addRelation({ type: 'assumes', from: sa.id, to: role.id, confidence: match?.confidence ?? 'high', rule: 'J38' });
     }
   },
 };
 
-function byName(graph: ModelGraph, name: string): Match | undefined {
-  const role = graph.get(iamRoleId(name));
-  return role && role.props['external'] !== true ? { role, confidence: 'high' } : undefined;
-}
-
-function byEksctl(graph: ModelGraph, sa: Entity, name: string, ctx: PassContext): Match | undefined {
+function byEksctl(graph: ModelGraph, sa: Entity, name: string, ctx: PassContext): RoleMatch | undefined {
   for (const rel of graph.relationsFrom(sa.id, 'assumes')) {
     if (rel.rule !== 'eksctl-irsa') continue;
     const role = graph.get(rel.to);
@@ -73,60 +61,9 @@ function byEksctl(graph: ModelGraph, sa: Entity, name: string, ctx: PassContext)
   return undefined;
 }
 
-/** The matched role takes the observed ARN; an entity made earlier for that name merges into it. */
-function absorb(graph: ModelGraph, role: Entity, arn: string, name: string): Entity {
-  const known = role.props['arn'];
-  if (known === undefined || isUnresolved(known)) role.props['arn'] = arn;
-  const roleName = role.props['roleName'];
-  if (roleName === undefined || isUnresolved(roleName)) role.props['roleName'] = name;
-  const byNameId = iamRoleId(name);
-  if (byNameId !== role.id && graph.has(byNameId)) {
-    graph.merge(role.id, byNameId);
-    delete role.props['external'];
-  }
-  return graph.get(role.id) ?? role;
-}
-
 function external(graph: ModelGraph, sa: Entity, arn: string, name: string, ctx: PassContext): Entity | undefined {
   const source = firstSource(sa);
   if (!source) return undefined;
   ctx.sink.info('link/external-role', source.file, source.line, `ServiceAccount ${sa.id} assumes ${arn}, which no input defines (J38 unresolved)`);
-  return graph.addEntity(makeEntity({ id: iamRoleId(name), kind: 'IamRole', name, props: { roleName: name, arn, external: true }, source }));
-}
-
-/** Roles indexed by CloudFormation logical id (auto-names) and by IRSA trust subject. */
-class RoleIndex {
-  private readonly byLogicalId = new Map<string, Entity[]>();
-  private readonly bySub = new Map<string, Entity[]>();
-  private readonly globs: { re: RegExp; role: Entity }[] = [];
-
-  constructor(graph: ModelGraph) {
-    for (const role of graph.ofKind('IamRole')) {
-      const logicalId = propString(role, 'logicalId');
-      if (logicalId) pushTo(this.byLogicalId, logicalId, role);
-      for (const sub of propStrings(role, 'oidcSubjects')) {
-        if (/[*?]/.test(sub)) this.globs.push({ re: globToRegExp(sub), role });
-        else pushTo(this.bySub, sub, role);
-      }
-    }
-  }
-
-  byAutoName(name: string): Match | undefined {
-    const m = /^(.+)-([A-Za-z][A-Za-z0-9]*)-([A-Z0-9]{6,})$/.exec(name);
-    if (!m) return undefined;
-    const prefix = m[1] ?? '';
-    const hits: Match[] = [];
-    for (const role of this.byLogicalId.get(m[2] ?? '') ?? []) {
-      const stack = propString(role, 'stackName');
-      if (stack === prefix) hits.push({ role, confidence: 'medium' });
-      else if (stack === undefined || stack.startsWith(prefix)) hits.push({ role, confidence: 'low' });
-    }
-    return hits.length === 1 ? hits[0] : undefined;
-  }
-
-  bySubject(subject: string): Match | undefined {
-    const roles = new Set([...(this.bySub.get(subject) ?? []), ...this.globs.filter((g) => g.re.test(subject)).map((g) => g.role)]);
-    const [role] = roles;
-    return roles.size === 1 && role ? { role, confidence: 'medium' } : undefined;
-  }
+  return externalRole(graph, name, arn, source);
 }
