@@ -20,6 +20,12 @@ export function* groupChunks(pieces: Iterable<string>, size = CHUNK_CHARS): Gene
   if (buf !== '') yield buf;
 }
 
+/** The pieces, then `tail`. */
+export function* followedBy(pieces: Iterable<string>, tail: string): Generator<string, void, undefined> {
+  yield* pieces;
+  yield tail;
+}
+
 /** The whole output as one string. */
 export function joinChunks(chunks: Iterable<string>): string {
   let out = '';
@@ -41,5 +47,15 @@ export function* trimEndChunks(pieces: Iterable<string>): Generator<string, void
     }
     yield held + kept;
     held = piece.slice(kept.length);
+  }
+}
+
+/** `lines.join('\n')` over the concatenation of `blocks` (each a run of lines), one piece per block. */
+export function* joinLines(blocks: Iterable<readonly string[]>): Generator<string, void, undefined> {
+  let first = true;
+  for (const lines of blocks) {
+    if (lines.length === 0) continue;
+    yield first ? lines.join('\n') : `\n${lines.join('\n')}`;
+    first = false;
   }
 }
