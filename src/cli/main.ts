@@ -3,6 +3,10 @@
 import { runCli } from './run.js';
 import { writeWithBackpressure } from './write-stream.js';
 
+// Write errors (EPIPE when the reader goes away) reach runCli through the write callbacks; without a
+// listener the same error would also be thrown as an uncaught 'error' event.
+process.stdout.on('error', () => undefined);
+
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (t) => writeWithBackpressure(process.stdout, t),

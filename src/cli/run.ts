@@ -77,7 +77,13 @@ async function runImport(cmd: ImportCommand, io: CliIo): Promise<number> {
       return EXIT.usage;
     }
   } else {
-    for (const chunk of chunks) await io.stdout(chunk);
+    try {
+      for (const chunk of chunks) await io.stdout(chunk);
+    } catch (err) {
+      if (!isSystemError(err)) throw err;
+      io.stderr(`archmap: cannot write to stdout: ${errorMessage(err)}\n`);
+      return EXIT.usage;
+    }
   }
   return reachesFailOn(model, cmd.failOn) ? EXIT.findings : EXIT.ok;
 }

@@ -1,21 +1,12 @@
 import type { Writable } from 'node:stream';
 
 /**
- * Writes text to a stream respecting backpressure: resolves at once when the stream takes more, else
- * once it has drained (rejects if it fails first).
+ * Writes text to a stream and resolves once the stream has handed it on (rejects with the write's
+ * error), so a caller that awaits each chunk never has more than one chunk buffered: backpressure.
+ * The stream's 'error' event still fires; the caller must listen to it (see main.ts).
  */
 export function writeWithBackpressure(stream: Writable, text: string): Promise<void> {
-  if (stream.write(text)) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onDrain = (): void => {
-      stream.off('error', onError);
-      resolve();
-    };
-    const onError = (err: Error): void => {
-      stream.off('drain', onDrain);
-      reject(err);
-    };
-    stream.once('drain', onDrain);
-    stream.once('error', onError);
+    stream.write(text, (err) => (err ? reject(err) : resolve()));
   });
 }

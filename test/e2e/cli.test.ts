@@ -137,4 +137,12 @@ describe('archmap CLI', () => {
     expect(readFileSync(out, 'utf8')).toBe(text.slice(0, 1000));
     expect(readdirSync(dir)).toEqual(['arch.json']);
   });
+
+  it('a failing stdout (EPIPE) exits 2 with a message, no internal error', async () => {
+    let stderr = '';
+    const epipe = (): Promise<void> => Promise.reject(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }));
+    const code = await runCli(['import', 'samples', '-f', 'json', '-q'], { cwd: REPO_ROOT, stdout: epipe, stderr: (t) => (stderr += t), stderrIsTty: false });
+    expect(code).toBe(2);
+    expect(stderr).toBe('archmap: cannot write to stdout: EPIPE: write EPIPE\n');
+  });
 });

@@ -75,7 +75,7 @@ describe('compareWithFile', () => {
 });
 
 describe('writeWithBackpressure', () => {
-  it('waits for drain when the stream is full and keeps the order of the chunks', async () => {
+  it('resolves only once the stream has taken the chunk, in order', async () => {
     const written: string[] = [];
     let pending: (() => void) | undefined;
     const slow = new Writable({
@@ -95,13 +95,14 @@ describe('writeWithBackpressure', () => {
     expect(written).toEqual(['more than four']);
   });
 
-  it('rejects when the stream fails while waiting', async () => {
+  it('rejects with the write error (EPIPE when the reader has gone)', async () => {
     const failing = new Writable({
-      highWaterMark: 1,
       write(_chunk, _enc, callback) {
-        callback(new Error('EPIPE'));
+        callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }));
       },
     });
+    failing.on('error', () => undefined);
     await expect(writeWithBackpressure(failing, 'xx')).rejects.toThrow('EPIPE');
+    await expect(writeWithBackpressure(failing, 'yy')).rejects.toThrow();
   });
 });
