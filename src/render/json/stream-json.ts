@@ -10,7 +10,6 @@
 /** Estimated output length below which a container is stringified in one native call. */
 export const SMALL_BUDGET = 16 * 1024;
 
-
 /** `smallBudget` 0 walks every container here (tests use it to cover the streamed path). */
 export function* streamJson(value: unknown, indent = 2, smallBudget = SMALL_BUDGET): Generator<string, void, undefined> {
   const v = toJson('', value);
