@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 /** The `archmap` executable: the only module that touches `process` (argv, streams, exit code). */
 import { runCli } from './run.js';
+import { writeWithBackpressure } from './write-stream.js';
+
+// Write errors (EPIPE when the reader goes away) reach runCli through the write callbacks; without a
+// listener the same error would also be thrown as an uncaught 'error' event.
+process.stdout.on('error', () => undefined);
 
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: (t) => process.stdout.write(t),
+  stdout: (t) => writeWithBackpressure(process.stdout, t),
   stderr: (t) => process.stderr.write(t),
   stderrIsTty: process.stderr.isTTY === true,
 }).then(

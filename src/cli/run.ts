@@ -2,20 +2,21 @@
  * The CLI as a function (argv, streams) → exit code, so tests run it in-process. Only `main.ts`
  * touches `process`.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SEVERITY_RANK, type Severity } from '../core/diagnostics.js';
 import { errorMessage } from '../discover/walk.js';
 import type { ArchitectureModel } from '../model/architecture.js';
 import { importArchitecture } from '../pipeline.js';
-import { render } from '../render/index.js';
+import { renderChunks } from '../render/index.js';
 import { parseCommandLine, USAGE, UsageError, type FailOn, type ImportCommand } from './args.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { compareWithFile } from './compare-file.js';
+import { writeChunksAtomic } from './write-atomic.js';
 import { VERSION } from '../version.js';
 
 export interface CliIo {
   readonly cwd: string;
-  readonly stdout: (text: string) => void;
+  /** Called once per output chunk; a returned promise is awaited before the next (backpressure). */
+  readonly stdout: (text: string) => void | Promise<void>;
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress is shown only then). */
   readonly stderrIsTty: boolean;
@@ -38,11 +39,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw err;
   }
   if (cmd.command === 'help') {
-    io.stdout(USAGE);
+    await io.stdout(USAGE);
     return EXIT.ok;
   }
   if (cmd.command === 'version') {
-    io.stdout(`${VERSION}\n`);
+    await io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
   return runImport(cmd, io);
@@ -52,30 +53,43 @@ async function runImport(cmd: ImportCommand, io: CliIo): Promise<number> {
   const progress = !cmd.quiet && io.stderrIsTty ? (m: string) => io.stderr(`\r\x1b[K${m}`) : undefined;
   const model = await importArchitecture(cmd.paths, { cwd: io.cwd, params: cmd.params, ...(progress ? { onProgress: progress } : {}) });
   if (progress) io.stderr('\r\x1b[K');
-  const output = render(model, cmd.format);
+  // Rendered lazily, chunk by chunk, as it is written or compared.
+  const chunks = renderChunks(model, cmd.format);
 
   if (!cmd.quiet) printDiagnostics(model, io);
 
   if (cmd.out !== undefined) {
     const target = resolve(io.cwd, cmd.out);
-    if (cmd.check) {
-      const existing = await readFile(target, 'utf8').catch(() => undefined);
-      if (existing !== output) {
-        io.stderr(`archmap: ${cmd.out} is ${existing === undefined ? 'missing' : 'stale'}; run without --check to update it\n`);
-        return EXIT.stale;
+    try {
+      if (cmd.check) {
+        const state = await compareWithFile(target, chunks);
+        if (state !== 'current') {
+          io.stderr(`archmap: ${cmd.out} is ${state}; run without --check to update it\n`);
+          return EXIT.stale;
+        }
+      } else {
+        await writeChunksAtomic(target, chunks);
       }
-    } else {
-      try {
-        await writeFileAtomic(target, output);
-      } catch (err) {
-        io.stderr(`archmap: cannot write ${cmd.out}: ${errorMessage(err)}\n`);
-        return EXIT.usage;
-      }
+    } catch (err) {
+      // File-system errors are the user's to fix; anything else is a bug (main reports it).
+      if (!isSystemError(err)) throw err;
+      io.stderr(`archmap: cannot ${cmd.check ? 'read' : 'write'} ${cmd.out}: ${errorMessage(err)}\n`);
+      return EXIT.usage;
     }
   } else {
-    io.stdout(output);
+    try {
+      for (const chunk of chunks) await io.stdout(chunk);
+    } catch (err) {
+      if (!isSystemError(err)) throw err;
+      io.stderr(`archmap: cannot write to stdout: ${errorMessage(err)}\n`);
+      return EXIT.usage;
+    }
   }
   return reachesFailOn(model, cmd.failOn) ? EXIT.findings : EXIT.ok;
+}
+
+function isSystemError(err: unknown): boolean {
+  return err instanceof Error && 'syscall' in err && typeof err.syscall === 'string';
 }
 
 function printDiagnostics(model: ArchitectureModel, io: CliIo): void {

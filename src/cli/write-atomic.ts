@@ -1,17 +1,31 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Writes a file atomically: a temporary file in the same directory, then a rename. A crash or a full
- * disk leaves either the old file or the new one, never half of one.
+ * Writes chunks to a file atomically: a temporary file in the same directory, written chunk by chunk
+ * through a file handle, then a rename. Any error (a failed write, a chunk source that throws, a full
+ * disk) removes the temporary file and leaves the old file as it was.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let handle: FileHandle | undefined;
   try {
-    await writeFile(tmp, content, 'utf8');
+    handle = await open(tmp, 'w');
+    for (const chunk of chunks) await writeAll(handle, Buffer.from(chunk, 'utf8'));
+    const done = handle;
+    handle = undefined;
+    await done.close();
     await rename(tmp, path);
   } catch (err) {
+    await handle?.close().catch(() => undefined);
     await rm(tmp, { force: true });
     throw err;
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    offset += bytesWritten;
   }
 }

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { REPO_ROOT } from '../helpers/paths.js';
+import { generateFixture, REPO_ROOT } from '../helpers/paths.js';
 
 async function run(argv: string[], cwd = REPO_ROOT, tty = false) {
-  let stdout = '';
+  const chunks: string[] = [];
   let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTty: tty });
-  return { code, stdout, stderr };
+  const stdout = (t: string): void => void chunks.push(t);
+  const code = await runCli(argv, { cwd, stdout, stderr: (t) => (stderr += t), stderrIsTty: tty });
+  return { code, stdout: chunks.join(''), stderr, chunks };
 }
 
 const TEMPLATE = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
@@ -90,5 +91,58 @@ describe('archmap CLI', () => {
     expect((await run(['import', '.', '-o', 'x.md'], dir, false)).stderr).not.toContain('[1/1]');
     expect((await run(['import', '.', '-o', 'x.md'], dir, true)).stderr).toContain('[1/1]');
     expect((await run(['import', '.', '-o', 'x.md', '-q'], dir, true)).stderr).toBe('');
+  });
+
+  it('writes stdout chunk by chunk: the chunks are the --out file\'s bytes', async () => {
+    const fixture = generateFixture({ pods: 300 });
+    const dir = mkdtempSync(join(tmpdir(), 'archmap-cli-'));
+    for (const format of ['json', 'markdown']) {
+      const printed = await run(['import', fixture, '-f', format, '-q']);
+      expect(printed.code).toBe(0);
+      expect(printed.chunks.length).toBeGreaterThan(1);
+      const out = join(dir, `arch.${format}`);
+      expect((await run(['import', fixture, '-f', format, '-o', out, '-q'])).code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(printed.stdout);
+    }
+    expect(JSON.parse(readFileSync(join(dir, 'arch.json'), 'utf8'))).toHaveProperty('entities');
+    expect(readdirSync(dir).sort()).toEqual(['arch.json', 'arch.markdown']);
+  });
+
+  it('a failing write exits 2 with a message, leaves the target as it was and no temporary file', async () => {
+    const dir = project({ 't.yaml': TEMPLATE, 'out.json/keep': 'x' });
+    const r = await run(['import', 't.yaml', '-o', 'out.json', '-q'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^archmap: cannot write out\.json: E[A-Z]+: /);
+    expect(readdirSync(dir).sort()).toEqual(['out.json', 't.yaml']);
+    expect(readFileSync(join(dir, 'out.json/keep'), 'utf8')).toBe('x');
+  });
+
+  it('--check compares a multi-chunk output with the file: current, stale at the end, longer, missing', async () => {
+    const fixture = generateFixture({ pods: 300 });
+    const dir = mkdtempSync(join(tmpdir(), 'archmap-cli-'));
+    const out = join(dir, 'arch.json');
+    const check = async () => (await run(['import', fixture, '-o', out, '--check', '-q'])).code;
+    expect(await check()).toBe(3);
+    expect(readdirSync(dir)).toEqual([]);
+    expect((await run(['import', fixture, '-o', out, '-q'])).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.length).toBeGreaterThan(3 * 64 * 1024);
+    expect(await check()).toBe(0);
+    writeFileSync(out, `${text.slice(0, -2)}X\n`);
+    expect(await check()).toBe(3);
+    writeFileSync(out, `${text}\n`);
+    expect(await check()).toBe(3);
+    writeFileSync(out, text.slice(0, 1000));
+    expect(await check()).toBe(3);
+    expect(readFileSync(out, 'utf8')).toBe(text.slice(0, 1000));
+    expect(readdirSync(dir)).toEqual(['arch.json']);
+  });
+
+  it('a failing stdout (EPIPE) exits 2 with a message, no internal error', async () => {
+    let stderr = '';
+    const epipe = (): Promise<void> => Promise.reject(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }));
+    const code = await runCli(['import', 'samples', '-f', 'json', '-q'], { cwd: REPO_ROOT, stdout: epipe, stderr: (t) => (stderr += t), stderrIsTty: false });
+    expect(code).toBe(2);
+    expect(stderr).toBe('archmap: cannot write to stdout: EPIPE: write EPIPE\n');
   });
 });

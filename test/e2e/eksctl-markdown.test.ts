@@ -11,10 +11,11 @@ import { runCli } from '../../src/cli/run.js';
 import { CORPUS, REPO_ROOT } from '../helpers/paths.js';
 
 async function markdown(cwd: string, path: string): Promise<string> {
-  let out = '';
-  const code = await runCli(['import', path, '-q'], { cwd, stdout: (t) => (out += t), stderr: () => undefined, stderrIsTty: false });
+  const out: string[] = [];
+  const stdout = (t: string): void => void out.push(t);
+  const code = await runCli(['import', path, '-q'], { cwd, stdout, stderr: () => undefined, stderrIsTty: false });
   expect(code).toBe(0);
-  return out;
+  return out.join('');
 }
 
 /** The Mermaid label of the compute-diagram node whose title is `name`, `<br/>` as newlines. */

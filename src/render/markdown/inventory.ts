@@ -41,27 +41,32 @@ const KEY_PROPS: Partial<Record<EntityKind, readonly string[]>> = {
 };
 const ALWAYS_PROPS = ['conditional'];
 
-export function renderInventory(ix: ModelIndex): string[] {
+/** The inventory section: its heading and introduction, then one block of lines per kind. */
+export function* renderInventory(ix: ModelIndex): Generator<string[], void, undefined> {
   const out = ['## Inventory', ''];
   const kinds = ENTITY_KINDS.filter((k) => ix.ofKind(k).length > 0);
-  if (kinds.length === 0) return [...out, 'No entities.', ''];
-  out.push('Every entity of the model, grouped by kind. `(default)` marks a value filled from a documented default;',
-    'origin `default` marks an entity that exists only because of a default. Sources are `file:line`.', '');
-  for (const kind of kinds) {
-    const entities = ix.ofKind(kind);
-    const namespaced = entities.some((e) => e.namespace !== undefined);
-    const headers = ['name', ...(namespaced ? ['namespace'] : []), 'key properties', 'origin', 'sources'];
-    const rows = entities.slice(0, MAX_INVENTORY_ROWS).map((e) => [
-      escapeMarkdownCell(e.name),
-      ...(namespaced ? [escapeMarkdownCell(e.namespace ?? '')] : []),
-      escapeMarkdownCell(keyProps(e)),
-      escapeMarkdownCell(origin(e)),
-      escapeMarkdownCell(sourcesText(e)),
-    ]);
-    out.push(`### ${kind} (${entities.length})`, '', ...table(headers, rows), '');
-    if (entities.length > MAX_INVENTORY_ROWS) {
-      out.push(`${entities.length - MAX_INVENTORY_ROWS} more ${escapeMarkdown(kind)} entities are in the JSON output.`, '');
-    }
+  if (kinds.length === 0) {
+    yield [...out, 'No entities.', ''];
+    return;
+  }
+  yield [...out, 'Every entity of the model, grouped by kind. `(default)` marks a value filled from a documented default;',
+    'origin `default` marks an entity that exists only because of a default. Sources are `file:line`.', ''];
+  for (const kind of kinds) yield kindTable(kind, ix.ofKind(kind));
+}
+
+function kindTable(kind: EntityKind, entities: readonly Entity[]): string[] {
+  const namespaced = entities.some((e) => e.namespace !== undefined);
+  const headers = ['name', ...(namespaced ? ['namespace'] : []), 'key properties', 'origin', 'sources'];
+  const rows = entities.slice(0, MAX_INVENTORY_ROWS).map((e) => [
+    escapeMarkdownCell(e.name),
+    ...(namespaced ? [escapeMarkdownCell(e.namespace ?? '')] : []),
+    escapeMarkdownCell(keyProps(e)),
+    escapeMarkdownCell(origin(e)),
+    escapeMarkdownCell(sourcesText(e)),
+  ]);
+  const out = [`### ${kind} (${entities.length})`, '', ...table(headers, rows), ''];
+  if (entities.length > MAX_INVENTORY_ROWS) {
+    out.push(`${entities.length - MAX_INVENTORY_ROWS} more ${escapeMarkdown(kind)} entities are in the JSON output.`, '');
   }
   return out;
 }

@@ -7,7 +7,8 @@
 import type { ArchitectureModel } from '../../model/architecture.js';
 import { ModelIndex } from '../../views/model-index.js';
 import { buildViews } from '../../views/index.js';
-import type { DiagramSection } from '../../views/types.js';
+import type { Diagram, DiagramSection } from '../../views/types.js';
+import { followedBy, groupChunks, joinChunks, joinLines, trimEndChunks } from '../chunks.js';
 import { renderFlowchart } from '../mermaid/flowchart.js';
 import { escapeMarkdown } from './escape.js';
 import { renderInventory } from './inventory.js';
@@ -21,22 +22,37 @@ const SECTIONS: readonly { section: DiagramSection; heading: string; empty: stri
   { section: 'identity', heading: 'Identity', empty: 'No IAM role or service account with a role was found in the inputs.' },
 ];
 
+/** The document in chunks of about 64 KiB: one block of lines per section, diagram and inventory kind. */
+export function* renderMarkdownChunks(model: ArchitectureModel): Generator<string, void, undefined> {
+  // `lines.join('\n').trimEnd() + '\n'` of all the blocks, without building the whole string.
+  yield* groupChunks(followedBy(trimEndChunks(joinLines(blocks(model))), '\n'));
+}
+
 export function renderMarkdown(model: ArchitectureModel): string {
+  return joinChunks(renderMarkdownChunks(model));
+}
+
+function* blocks(model: ArchitectureModel): Generator<readonly string[], void, undefined> {
   const ix = new ModelIndex(model);
   const diagrams = buildViews(model, ix);
-  const lines: string[] = [...renderTitle(model, ix), ...renderSummary(model, ix), ...(diagrams.length > 0 ? LEGEND : [])];
+  yield [...renderTitle(model, ix), ...renderSummary(model, ix), ...(diagrams.length > 0 ? LEGEND : [])];
   for (const { section, heading, empty } of SECTIONS) {
-    lines.push(`## ${heading}`, '');
+    yield [`## ${heading}`, ''];
     const own = diagrams.filter((d) => d.section === section);
-    if (own.length === 0) lines.push(empty, '');
-    for (const d of own) {
-      const rendered = renderFlowchart(d);
-      if (own.length > 1) lines.push(`### ${escapeMarkdown(d.title)}`, '');
-      lines.push('```mermaid', rendered.text.trimEnd(), '```', '');
-      const notes = [...d.notes, ...(rendered.reduced ? ['This diagram was simplified to fit Mermaid\'s size limits.'] : [])];
-      for (const n of notes) lines.push(`_${escapeMarkdown(n)}_`, '');
-    }
+    if (own.length === 0) yield [empty, ''];
+    for (const d of own) yield diagramBlock(d, own.length > 1);
   }
-  lines.push(...renderDrift(model, ix), ...renderFindings(model, ix), ...renderDiagnostics(model), ...renderInventory(ix));
-  return `${lines.join('\n').trimEnd()}\n`;
+  yield renderDrift(model, ix);
+  yield renderFindings(model, ix);
+  yield renderDiagnostics(model);
+  yield* renderInventory(ix);
+}
+
+function diagramBlock(d: Diagram, titled: boolean): string[] {
+  const rendered = renderFlowchart(d);
+  const lines = titled ? [`### ${escapeMarkdown(d.title)}`, ''] : [];
+  lines.push('```mermaid', rendered.text.trimEnd(), '```', '');
+  const notes = [...d.notes, ...(rendered.reduced ? ['This diagram was simplified to fit Mermaid\'s size limits.'] : [])];
+  for (const n of notes) lines.push(`_${escapeMarkdown(n)}_`, '');
+  return lines;
 }

@@ -10,6 +10,7 @@ import type { ArchitectureModel } from '../../model/architecture.js';
 import { buildViews } from '../../views/index.js';
 import type { Diagram } from '../../views/types.js';
 import { renderFlowchart, type RenderedFlowchart } from './flowchart.js';
+import { groupChunks, joinChunks } from '../chunks.js';
 
 /** The marker that starts each diagram in the `-f mermaid` output. */
 export const DIAGRAM_MARKER = '%% diagram: ';
@@ -23,11 +24,20 @@ export function renderDiagrams(model: ArchitectureModel): RenderedDiagram[] {
   return buildViews(model).map((diagram) => ({ diagram, ...renderFlowchart(diagram) }));
 }
 
+/** The `-f mermaid` text in chunks of about 64 KiB, one piece per diagram. */
+export function* renderMermaidChunks(model: ArchitectureModel): Generator<string, void, undefined> {
+  yield* groupChunks(pieces(buildViews(model)));
+}
+
 export function renderMermaid(model: ArchitectureModel): string {
-  const chunks = renderDiagrams(model).map((d) => `${DIAGRAM_MARKER}${d.diagram.slug}\n${d.text}`);
-  if (chunks.length === 0) chunks.push(`${DIAGRAM_MARKER}empty\nflowchart LR\n  empty["No network, compute, workload or identity entities found"]\n`);
-  const header = `%% archmap: ${chunks.length} Mermaid flowchart(s); each starts at a "${DIAGRAM_MARKER.trim()} <slug>" line.`;
-  return [header, ...chunks].join('\n');
+  return joinChunks(renderMermaidChunks(model));
+}
+
+function* pieces(diagrams: readonly Diagram[]): Generator<string, void, undefined> {
+  const count = Math.max(diagrams.length, 1);
+  yield `%% archmap: ${count} Mermaid flowchart(s); each starts at a "${DIAGRAM_MARKER.trim()} <slug>" line.`;
+  if (diagrams.length === 0) yield `\n${DIAGRAM_MARKER}empty\nflowchart LR\n  empty["No network, compute, workload or identity entities found"]\n`;
+  for (const d of diagrams) yield `\n${DIAGRAM_MARKER}${d.slug}\n${renderFlowchart(d).text}`;
 }
 
 /** Splits `-f mermaid` output back into `{slug, text}` chunks (the inverse of the format above). */

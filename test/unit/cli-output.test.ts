@@ -1,0 +1,108 @@
+/** The CLI's output writers: atomic chunked file writes, streamed comparison, stdout backpressure. */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { compareWithFile } from '../../src/cli/compare-file.js';
+import { writeChunksAtomic } from '../../src/cli/write-atomic.js';
+import { writeWithBackpressure } from '../../src/cli/write-stream.js';
+
+const tempDir = (): string => mkdtempSync(join(tmpdir(), 'archmap-out-'));
+
+function* throwingAfter(chunks: readonly string[]): Generator<string, void, undefined> {
+  yield* chunks;
+  throw new Error('renderer failed midway');
+}
+
+describe('writeChunksAtomic', () => {
+  it('writes every chunk (multi-byte text across chunks) and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'out.md');
+    writeFileSync(target, 'old');
+    const chunks = ['ünï', 'x'.repeat(100_000), '🚀\n', '', '名前'];
+    await writeChunksAtomic(target, chunks);
+    expect(readFileSync(target, 'utf8')).toBe(chunks.join(''));
+    expect(readdirSync(dir)).toEqual(['out.md']);
+  });
+
+  it('a chunk source that throws midway leaves the old file intact and no temporary file', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'out.json');
+    writeFileSync(target, 'old content\n');
+    await expect(writeChunksAtomic(target, throwingAfter(['{\n', 'y'.repeat(200_000)]))).rejects.toThrow('renderer failed midway');
+    expect(readFileSync(target, 'utf8')).toBe('old content\n');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('a failing rename (the target is a directory) removes the temporary file', async () => {
+    const dir = tempDir();
+    await expect(writeChunksAtomic(dir, ['a', 'b'])).rejects.toThrow();
+    const parent = join(dir, '..');
+    expect(readdirSync(parent).filter((f) => f.includes('.tmp') && f.includes(dir.split('/').pop() ?? ''))).toEqual([]);
+  });
+
+  it('an unwritable directory: the error is raised, nothing is created', async () => {
+    const dir = tempDir();
+    await expect(writeChunksAtomic(join(dir, 'missing', 'out.md'), ['a'])).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('compareWithFile', () => {
+  const dir = tempDir();
+  const file = join(dir, 'f.txt');
+  const chunks = ['ab', 'ü', '', 'c\n'];
+
+  it('current, stale (different, shorter, longer) and missing', async () => {
+    writeFileSync(file, 'abüc\n');
+    expect(await compareWithFile(file, chunks)).toBe('current');
+    writeFileSync(file, 'abuc\n');
+    expect(await compareWithFile(file, chunks)).toBe('stale');
+    writeFileSync(file, 'abü');
+    expect(await compareWithFile(file, chunks)).toBe('stale');
+    writeFileSync(file, 'abüc\n\n');
+    expect(await compareWithFile(file, chunks)).toBe('stale');
+    writeFileSync(file, '');
+    expect(await compareWithFile(file, [])).toBe('current');
+    expect(await compareWithFile(join(dir, 'nope.txt'), chunks)).toBe('missing');
+  });
+
+  it('stops at the first difference without producing the remaining chunks', async () => {
+    writeFileSync(file, 'zzzz');
+    expect(await compareWithFile(file, throwingAfter(['ab']))).toBe('stale');
+  });
+});
+
+describe('writeWithBackpressure', () => {
+  it('resolves only once the stream has taken the chunk, in order', async () => {
+    const written: string[] = [];
+    let pending: (() => void) | undefined;
+    const slow = new Writable({
+      highWaterMark: 4,
+      write(chunk: Buffer, _enc, callback) {
+        written.push(chunk.toString('utf8'));
+        pending = callback;
+      },
+    });
+    let settled = false;
+    const first = writeWithBackpressure(slow, 'more than four').then(() => (settled = true));
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    pending?.();
+    await first;
+    expect(settled).toBe(true);
+    expect(written).toEqual(['more than four']);
+  });
+
+  it('rejects with the write error (EPIPE when the reader has gone)', async () => {
+    const failing = new Writable({
+      write(_chunk, _enc, callback) {
+        callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }));
+      },
+    });
+    failing.on('error', () => undefined);
+    await expect(writeWithBackpressure(failing, 'xx')).rejects.toThrow('EPIPE');
+    await expect(writeWithBackpressure(failing, 'yy')).rejects.toThrow();
+  });
+});
