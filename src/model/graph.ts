@@ -219,10 +219,20 @@ export class ModelGraph {
   }
 }
 
-/** Sorts `list[start…]` in place by `compareRelations`. */
+/** Sorts `list[start…]` in place by `compareRelations` (insertion sort: groups are a few relations). */
 function sortTail(list: Relation[], start: number): void {
-  const tail = list.slice(start).sort(compareRelations);
-  for (const [i, r] of tail.entries()) list[start + i] = r;
+  if (list.length - start > 16) {
+    const tail = list.slice(start).sort(compareRelations);
+    for (const [i, r] of tail.entries()) list[start + i] = r;
+    return;
+  }
+  for (let i = start + 1; i < list.length; i++) {
+    const r = list[i];
+    if (!r) continue;
+    let j = i - 1;
+    for (let prev = list[j]; j >= start && prev && compareRelations(prev, r) > 0; prev = list[--j]) list[j + 1] = prev;
+    list[j + 1] = r;
+  }
 }
 
 export function compareRelations(a: Relation, b: Relation): number {
