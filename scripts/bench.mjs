@@ -78,12 +78,12 @@ console.error(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.mod
 const yBase = row(`js-yaml load, YAML dump (${mb(yamlDump)} MB)`, measure(['-e', jsYamlLoad]));
 row('archmap import YAML → Markdown', measure([cli, 'import', yamlDump, '-q', '-o', join(out, 'yaml.md')]), yBase);
 row('archmap import YAML → JSON', measure([cli, 'import', yamlDump, '-q', '-f', 'json', '-o', join(out, 'yaml.json')]), yBase);
-row('archmap import YAML → Markdown, no workers', measure([cli, 'import', yamlDump, '-q', '-o', join(out, 'yaml-1.md')], { ARCHMAP_WORKERS: '0' }), yBase);
+row('archmap import YAML → Markdown, workers forced', measure([cli, 'import', yamlDump, '-q', '-o', join(out, 'yaml-w.md')], { ARCHMAP_WORKERS: 'force' }), yBase);
 if (existsSync(jsonDump)) {
   const jBase = row(`read + JSON.parse, JSON dump (${mb(jsonDump)} MB)`, measure(['-e', jsonParse]));
   row('archmap import JSON → Markdown', measure([cli, 'import', jsonDump, '-q', '-o', join(out, 'json.md')]), jBase);
   row('archmap import JSON → JSON', measure([cli, 'import', jsonDump, '-q', '-f', 'json', '-o', join(out, 'json.json')]), jBase);
-  row('archmap import JSON → Markdown, no workers', measure([cli, 'import', jsonDump, '-q', '-o', join(out, 'json-1.md')], { ARCHMAP_WORKERS: '0' }), jBase);
+  row('archmap import JSON → Markdown, workers forced', measure([cli, 'import', jsonDump, '-q', '-o', join(out, 'json-w.md')], { ARCHMAP_WORKERS: 'force' }), jBase);
 }
 
 const w = Math.max(...rows.map((r) => r.what.length));

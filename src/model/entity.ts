@@ -72,13 +72,10 @@ export function makeEntity(input: {
   defaulted?: string[];
   source: SourceRef;
 }): Entity {
-  const entity: Entity = {
-    id: input.id,
-    kind: input.kind,
-    name: input.name,
-    props: input.props ?? {},
-    defaulted: input.defaulted ?? [],
-    sources: [input.source],
-  };
-  return input.namespace === undefined ? entity : { ...entity, namespace: input.namespace };
+  const { id, kind, name, namespace } = input;
+  const props = input.props ?? {};
+  const defaulted = input.defaulted ?? [];
+  const sources = [input.source];
+  // `namespace` last: the key order of the JSON output.
+  return namespace === undefined ? { id, kind, name, props, defaulted, sources } : { id, kind, name, props, defaulted, sources, namespace };
 }

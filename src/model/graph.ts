@@ -10,50 +10,69 @@ const CONFIDENCE_RANK = { high: 2, medium: 1, low: 0 } as const;
 export class ModelGraph {
   private readonly entities = new Map<string, Entity>();
   private readonly byKind = new Map<EntityKind, Set<string>>();
-  private readonly relations = new Map<string, Relation>();
-  /** Relation keys by endpoint id, for O(degree) lookups. */
-  private readonly byEndpoint = new Map<string, Set<string>>();
+  /** `ofKind` results, kept until an entity of that kind is added or merged away. */
+  private readonly sortedKinds = new Map<EntityKind, Entity[]>();
+  /**
+   * Relations by `from`, then by `to`: the few relations (at most one per type) between two ids. No
+   * key strings are built per relation, and `from` groups come out sorted cheaply.
+   */
+  private readonly outgoing = new Map<string, Map<string, Relation[]>>();
+  /** For each id, the ids that have a relation towards it (for O(degree) incoming lookups and merges). */
+  private readonly incoming = new Map<string, Set<string>>();
   /** Ids merged away by `merge()`, pointing to the id that absorbed them. */
   private readonly aliases = new Map<string, string>();
 
+  /**
+   * Adds a front end's fragment. The graph takes ownership of the fragment's entities (front ends
+   * hand over fresh objects and do not use them afterwards), so they are not copied.
+   */
   addFragment(fragment: Fragment): void {
-    for (const e of fragment.entities) this.addEntity(e);
+    for (const e of fragment.entities) this.add(e, this.resolve(e.id) === e.id);
     for (const r of fragment.relations) this.addRelation(r);
   }
 
-  /** Adds an entity, or merges it into the entity that already has its id. */
+  /** Adds a copy of an entity, or merges it into the entity that already has its id. */
   addEntity(entity: Entity): Entity {
+    return this.add(entity, false);
+  }
+
+  private add(entity: Entity, adopt: boolean): Entity {
     const id = this.resolve(entity.id);
     const existing = this.entities.get(id);
     if (!existing) {
-      const copy: Entity = { ...entity, id, props: { ...entity.props }, defaulted: [...entity.defaulted], sources: [...entity.sources] };
-      this.entities.set(id, copy);
+      const own: Entity = adopt ? entity : { ...entity, id, props: { ...entity.props }, defaulted: [...entity.defaulted], sources: [...entity.sources] };
+      this.entities.set(id, own);
       let ids = this.byKind.get(entity.kind);
       if (!ids) this.byKind.set(entity.kind, (ids = new Set()));
       ids.add(id);
-      return copy;
+      this.sortedKinds.delete(entity.kind);
+      return own;
     }
-    mergeInto(existing, entity);
+    if (existing !== entity) mergeInto(existing, entity);
     return existing;
   }
 
   /** Adds a relation; the same (type, from, to) keeps the highest confidence. */
   addRelation(input: Relation): void {
     const relation = this.aliases.size === 0 ? input : { ...input, from: this.resolve(input.from), to: this.resolve(input.to) };
-    const key = `${relation.type}\u0000${relation.from}\u0000${relation.to}`;
-    const prev = this.relations.get(key);
-    if (!prev || CONFIDENCE_RANK[relation.confidence] > CONFIDENCE_RANK[prev.confidence] ||
-      (relation.confidence === prev.confidence && cmp(relation.rule, prev.rule) < 0)) {
-      this.relations.set(key, relation);
-      this.index(relation.from, key);
-      this.index(relation.to, key);
+    const { from, to } = relation;
+    let byTo = this.outgoing.get(from);
+    if (!byTo) this.outgoing.set(from, (byTo = new Map<string, Relation[]>()));
+    const list = byTo.get(to);
+    if (!list) {
+      byTo.set(to, [relation]);
+      let froms = this.incoming.get(to);
+      if (!froms) this.incoming.set(to, (froms = new Set<string>()));
+      froms.add(from);
+      return;
     }
-  }
-
-  private index(id: string, key: string): void {
-    let keys = this.byEndpoint.get(id);
-    if (!keys) this.byEndpoint.set(id, (keys = new Set()));
-    keys.add(key);
+    const i = list.findIndex((r) => r.type === relation.type);
+    const prev = list[i];
+    if (!prev) list.push(relation);
+    else if (CONFIDENCE_RANK[relation.confidence] > CONFIDENCE_RANK[prev.confidence] ||
+      (relation.confidence === prev.confidence && cmp(relation.rule, prev.rule) < 0)) {
+      list[i] = relation;
+    }
   }
 
   /**
@@ -67,21 +86,41 @@ export class ModelGraph {
     mergeInto(keep, drop);
     this.entities.delete(drop.id);
     this.byKind.get(drop.kind)?.delete(drop.id);
+    this.sortedKinds.delete(drop.kind);
     this.aliases.set(drop.id, keep.id);
-    const movedKeys = [...(this.byEndpoint.get(drop.id) ?? [])];
-    this.byEndpoint.delete(drop.id);
-    for (const key of movedKeys) {
-      const r = this.relations.get(key);
-      if (!r) continue;
-      this.relations.delete(key);
+    const moved = this.detach(drop.id);
+    for (const r of moved) {
       const from = r.from === drop.id ? keep.id : r.from;
       const to = r.to === drop.id ? keep.id : r.to;
       if (from !== to) this.addRelation({ ...r, from, to });
     }
   }
 
+  /** Removes and returns every relation with `id` at either end. */
+  private detach(id: string): Relation[] {
+    const moved: Relation[] = [];
+    const byTo = this.outgoing.get(id);
+    if (byTo) {
+      this.outgoing.delete(id);
+      for (const [to, list] of byTo) {
+        moved.push(...list);
+        this.incoming.get(to)?.delete(id);
+      }
+    }
+    for (const from of this.incoming.get(id) ?? []) {
+      const fromMap = this.outgoing.get(from);
+      const list = fromMap?.get(id);
+      if (!fromMap || !list) continue;
+      fromMap.delete(id);
+      moved.push(...list);
+    }
+    this.incoming.delete(id);
+    return moved;
+  }
+
   /** The id an entity is known by now (after merges). */
   resolve(id: string): string {
+    if (this.aliases.size === 0) return id;
     let current = id;
     for (let next = this.aliases.get(current); next !== undefined; next = this.aliases.get(current)) current = next;
     return current;
@@ -95,15 +134,20 @@ export class ModelGraph {
     return this.entities.has(this.resolve(id));
   }
 
-  /** Entities of one kind, sorted by id. */
+  /** Entities of one kind, sorted by id (a fresh array; the sorted list is cached per kind). */
   ofKind(kind: EntityKind): Entity[] {
-    const ids = this.byKind.get(kind);
-    if (!ids) return [];
+    return this.sortedOfKind(kind).slice();
+  }
+
+  private sortedOfKind(kind: EntityKind): readonly Entity[] {
+    const cached = this.sortedKinds.get(kind);
+    if (cached) return cached;
     const out: Entity[] = [];
-    for (const id of [...ids].sort(cmp)) {
+    for (const id of [...(this.byKind.get(kind) ?? [])].sort(cmp)) {
       const e = this.entities.get(id);
       if (e) out.push(e);
     }
+    this.sortedKinds.set(kind, out);
     return out;
   }
 
@@ -112,59 +156,87 @@ export class ModelGraph {
     return this.entities.values();
   }
 
+  /** All entities, sorted by id. */
   allEntities(): Entity[] {
-    return [...this.entities.values()].sort((a, b) => cmp(a.id, b.id));
+    // Ids start with their kind (`Pod:…`), so the per-kind lists in `kind:` order are nearly always
+    // already sorted; the final sort then only confirms it (one pass over an ascending run).
+    const kinds = [...this.byKind.keys()].sort((a, b) => cmp(`${a}:`, `${b}:`));
+    const out: Entity[] = [];
+    for (const kind of kinds) for (const e of this.sortedOfKind(kind)) out.push(e);
+    return out.sort((a, b) => cmp(a.id, b.id));
   }
 
+  /** Every stored relation (dangling ones too), sorted. */
   allRelations(): Relation[] {
-    return [...this.relations.values()].sort(compareRelations);
+    const out: Relation[] = [];
+    for (const byTo of this.outgoing.values()) for (const list of byTo.values()) out.push(...list);
+    return out.sort(compareRelations);
   }
 
   /** Outgoing relations of an entity, sorted. */
   relationsFrom(id: string, type?: RelationType): Relation[] {
-    return this.around(id).filter((r) => r.from === this.resolve(id) && (type === undefined || r.type === type));
+    const out: Relation[] = [];
+    for (const list of this.outgoing.get(this.resolve(id))?.values() ?? []) {
+      for (const r of list) if (type === undefined || r.type === type) out.push(r);
+    }
+    return out.sort(compareRelations);
   }
 
   /** Incoming relations of an entity, sorted. */
   relationsTo(id: string, type?: RelationType): Relation[] {
-    return this.around(id).filter((r) => r.to === this.resolve(id) && (type === undefined || r.type === type));
-  }
-
-  private around(id: string): Relation[] {
+    const to = this.resolve(id);
     const out: Relation[] = [];
-    for (const key of this.byEndpoint.get(this.resolve(id)) ?? []) {
-      const r = this.relations.get(key);
-      if (r) out.push(r);
+    for (const from of this.incoming.get(to) ?? []) {
+      for (const r of this.outgoing.get(from)?.get(to) ?? []) if (type === undefined || r.type === type) out.push(r);
     }
     return out.sort(compareRelations);
   }
 
   /**
-   * Relations whose both ends exist, with aliases resolved, sorted. Dangling relations (an end that
-   * no input defines) are returned separately so the caller can report them.
+   * Relations whose both ends exist, sorted; self-relations are left out. Dangling relations (an end
+   * that no input defines) are returned separately so the caller can report them. Stored relations
+   * never name a merged-away id (`merge` redirects them), so no alias needs resolving here.
    */
   finalRelations(): { relations: Relation[]; dangling: Relation[] } {
     const relations: Relation[] = [];
     const dangling: Relation[] = [];
-    const seen = new Set<string>();
-    for (const r of this.relations.values()) {
-      const from = this.resolve(r.from);
-      const to = this.resolve(r.to);
-      const rel = from === r.from && to === r.to ? r : { ...r, from, to };
-      if (!this.entities.has(from) || !this.entities.has(to)) {
-        dangling.push(rel);
-        continue;
+    // Grouped by `from` in id order, each group sorted on its own: the same order as one sort by
+    // `compareRelations` (whose first key is `from`), for much less comparing.
+    for (const e of this.allEntities()) {
+      const byTo = this.outgoing.get(e.id);
+      if (!byTo) continue;
+      const start = relations.length;
+      for (const [to, list] of byTo) {
+        if (to === e.id) continue;
+        if (this.entities.has(to)) relations.push(...list);
+        else dangling.push(...list);
       }
-      const key = `${rel.type}\u0000${from}\u0000${to}`;
-      if (seen.has(key) || from === to) continue;
-      seen.add(key);
-      relations.push(rel);
+      if (relations.length - start > 1) sortTail(relations, start);
     }
-    return { relations: relations.sort(compareRelations), dangling: dangling.sort(compareRelations) };
+    for (const [from, byTo] of this.outgoing) {
+      if (!this.entities.has(from)) for (const list of byTo.values()) dangling.push(...list);
+    }
+    return { relations, dangling: dangling.sort(compareRelations) };
   }
 
   get size(): number {
     return this.entities.size;
+  }
+}
+
+/** Sorts `list[start…]` in place by `compareRelations` (insertion sort: groups are a few relations). */
+function sortTail(list: Relation[], start: number): void {
+  if (list.length - start > 16) {
+    const tail = list.slice(start).sort(compareRelations);
+    for (const [i, r] of tail.entries()) list[start + i] = r;
+    return;
+  }
+  for (let i = start + 1; i < list.length; i++) {
+    const r = list[i];
+    if (!r) continue;
+    let j = i - 1;
+    for (let prev = list[j]; j >= start && prev && compareRelations(prev, r) > 0; prev = list[--j]) list[j + 1] = prev;
+    list[j + 1] = r;
   }
 }
 

@@ -279,8 +279,11 @@ export interface PersistentVolumeProps {
 /** Converts a typed props object into the model's JSON property bag, dropping `undefined` fields. */
 export function toProps<T extends object>(props: T): Record<string, PropValue> {
   const out: Record<string, PropValue> = {};
-  for (const [key, value] of Object.entries(props) as [string, PropValue | undefined][]) {
-    if (value !== undefined) out[key] = value;
+  // for…in rather than Object.entries: no pair arrays on the hot path (once per Kubernetes object).
+  const source = props as Record<string, PropValue | undefined>;
+  for (const key in source) {
+    const value = source[key];
+    if (value !== undefined && Object.prototype.hasOwnProperty.call(source, key)) out[key] = value;
   }
   return out;
 }

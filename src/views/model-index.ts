@@ -72,8 +72,10 @@ export class ModelIndex {
   }
 
   private directOwner(entity: Entity): Entity | undefined {
-    const rel = this.in(entity.id, 'owns', WORKLOAD_OWNER_KINDS)[0];
-    if (rel) return this.byId.get(rel.from);
+    // The first `owns` relation from a workload (what `in(id, 'owns', kinds)[0]` is), without the array.
+    for (const r of this.to.get(entity.id) ?? []) {
+      if (r.type === 'owns' && this.kindIn(r.from, WORKLOAD_OWNER_KINDS)) return this.byId.get(r.from);
+    }
     const ownerKind = propString(entity, 'ownerKind');
     const kind = WORKLOAD_OWNER_KINDS.find((k) => k === ownerKind);
     const name = propString(entity, 'ownerName');

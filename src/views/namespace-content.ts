@@ -39,10 +39,10 @@ export function collectNamespaces(ix: ModelIndex): NamespaceContent[] {
   for (const kind of OWNER_KINDS) {
     for (const e of ix.ofKind(kind)) {
       const ns = get(e.namespace ?? '');
-      const owner = ownerOf(ix, e);
-      let o = ownersByKey.get(owner.key);
+      const key = ownerKey(ix, e);
+      let o = ownersByKey.get(key);
       if (!o) {
-        ownersByKey.set(owner.key, (o = owner));
+        ownersByKey.set(key, (o = ownerOf(ix, e)));
         ns.owners.push(o);
       }
       if (e.kind === 'Pod') {
@@ -61,12 +61,28 @@ export function collectNamespaces(ix: ModelIndex): NamespaceContent[] {
 }
 
 /** The workload box an entity folds into (pods and ReplicaSets into their top-level owner). */
-export function ownerOf(ix: ModelIndex, e: Entity): Owner {
+function ownerOf(ix: ModelIndex, e: Entity): Owner {
   const top = ix.topOwner(e);
-  if (top.kind === 'Pod') {
-    const kind = propString(top, 'ownerKind');
-    const name = propString(top, 'ownerName');
-    if (kind && name) return { key: `owner:${top.namespace ?? ''}/${kind}/${name}`, kind, name, pods: 0 };
-  }
+  const external = externalOwner(top);
+  if (external) return { key: ownerKeyOfExternal(top, external), ...external, pods: 0 };
   return { key: top.id, kind: top.kind, name: top.name, entity: top, pods: 0 };
+}
+
+/** `ownerOf(ix, e).key`, without building the box (once per pod). */
+export function ownerKey(ix: ModelIndex, e: Entity): string {
+  const top = ix.topOwner(e);
+  const external = externalOwner(top);
+  return external ? ownerKeyOfExternal(top, external) : top.id;
+}
+
+/** A pod's owner that is not in the inputs, known only from its ownerReferences. */
+function externalOwner(top: Entity): { kind: string; name: string } | undefined {
+  if (top.kind !== 'Pod') return undefined;
+  const kind = propString(top, 'ownerKind');
+  const name = propString(top, 'ownerName');
+  return kind && name ? { kind, name } : undefined;
+}
+
+function ownerKeyOfExternal(top: Entity, owner: { kind: string; name: string }): string {
+  return `owner:${top.namespace ?? ''}/${owner.kind}/${owner.name}`;
 }

@@ -11,7 +11,7 @@ import { DiagramBuilder, addMoreNode, topN } from './builder.js';
 import { Facts, listText, plural } from './format.js';
 import { subnetSpread } from './group-zones.js';
 import type { ModelIndex } from './model-index.js';
-import { collectNamespaces, ownerOf, type NamespaceContent, type Owner } from './namespace-content.js';
+import { collectNamespaces, ownerKey, type NamespaceContent, type Owner } from './namespace-content.js';
 import { slugPart, uniqueSlug } from './util.js';
 import type { Diagram } from './types.js';
 
@@ -69,7 +69,7 @@ function buildNamespace(ix: ModelIndex, ns: NamespaceContent, slug: string): Dia
   for (const svc of ns.services) {
     for (const r of ix.out(svc.id, 'selects')) {
       const target = ix.get(r.to);
-      if (target) b.relationEdge(svc.id, ownerOf(ix, target).key, r);
+      if (target) b.relationEdge(svc.id, ownerKey(ix, target), r);
     }
   }
   return b.build('workloads', slug, `Workloads and traffic: namespace ${ns.name}`, 'LR');

@@ -66,9 +66,10 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   try {
     let carry: Buffer = first;
     for (;;) {
-      const next = await readChunk(fh, chunk);
-      const data = carry.length === 0 ? next : next.length === 0 ? carry : Buffer.concat([carry, next]);
-      if (next.length === 0) {
+      // The carried tail (part of one item) is copied to the front of the new chunk's buffer, and the
+      // chunk is read in behind it: one small copy instead of concatenating two whole chunks.
+      const data = await readChunk(fh, chunk, carry);
+      if (data.length === carry.length) {
         if (data.length > 0) await dispatch(data);
         break;
       }
@@ -88,11 +89,13 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   return state.finish(header);
 }
 
-async function readChunk(fh: FileHandle, size: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(size);
-  let filled = 0;
-  while (filled < size) {
-    const { bytesRead } = await fh.read(buf, filled, size - filled, null);
+/** Reads up to `size` more bytes after a copy of `prefix`. */
+async function readChunk(fh: FileHandle, size: number, prefix?: Buffer): Promise<Buffer> {
+  const total = size + (prefix?.length ?? 0);
+  const buf = Buffer.allocUnsafe(total);
+  let filled = prefix ? prefix.copy(buf, 0) : 0;
+  while (filled < total) {
+    const { bytesRead } = await fh.read(buf, filled, total - filled, null);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }

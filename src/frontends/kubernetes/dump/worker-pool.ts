@@ -2,7 +2,13 @@
  * Runs batches on worker threads when the built worker module exists (`dist/…/worker.js`), else
  * in-thread. Under vitest (TypeScript sources) there is no `.js` worker, so batches run in-thread;
  * the worker path is exercised through the built CLI. `ARCHMAP_WORKERS=0` turns workers off,
- * `ARCHMAP_WORKERS=force` uses them even for small files.
+ * `ARCHMAP_WORKERS=force` uses them even for small files or few cores.
+ *
+ * Workers are used by default only with MIN_CORES_FOR_WORKERS cores. On 2 vCPUs (measured, see
+ * docs/performance.md) one worker + the main thread is slower than the main thread alone: the worker
+ * saves at most half of the parse, while its start-up (a second module graph), the structured clone
+ * of its results (serialised there, deserialised here), the byte copies and a second heap's GC cost
+ * CPU that the two cores, shared with the GC helper threads and other work, do not have spare.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,6 +20,8 @@ import { processBatch, type BatchInput, type BatchResult } from './batch.js';
 /** Below this size the cost of starting workers is more than what they save. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 const MAX_WORKERS = 3;
+/** Below this many cores batches run in-thread unless `ARCHMAP_WORKERS=force`. */
+const MIN_CORES_FOR_WORKERS = 4;
 
 interface Reply {
   readonly seq: number;
@@ -34,10 +42,11 @@ export function createRunner(fileSize: number): BatchRunner {
   const mode = process.env['ARCHMAP_WORKERS'];
   const url = new URL('./worker.js', import.meta.url);
   const script = url.protocol === 'file:' ? fileURLToPath(url) : undefined;
-  const wanted = mode === 'force' || (mode !== '0' && fileSize >= WORKER_MIN_BYTES);
+  const cores = availableParallelism();
+  const wanted = mode === 'force' || (mode !== '0' && fileSize >= WORKER_MIN_BYTES && cores >= MIN_CORES_FOR_WORKERS);
   // One core stays with the main thread, which parses its share of the batches.
-  const count = Math.min(MAX_WORKERS, availableParallelism() - 1);
-  if (!wanted || !script || !existsSync(script) || (count < 1 && mode !== 'force')) return inThread;
+  const count = Math.min(MAX_WORKERS, cores - 1);
+  if (!wanted || !script || !existsSync(script)) return inThread;
   return new WorkerPool(script, Math.max(1, count));
 }
 

@@ -20,7 +20,7 @@ import type { ModelGraph } from '../../../model/graph.js';
 import { k8sId } from '../../../model/ids.js';
 import { propMap, propString } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { entitiesOf, isTopLevel, WORKLOAD_KINDS } from '../kubernetes/k8s-index.js';
+import { isTopLevel, WORKLOAD_KINDS } from '../kubernetes/k8s-index.js';
 import { isPropMap, propRecords, pushTo } from './lookup.js';
 
 interface ProfileSelector {
@@ -51,7 +51,7 @@ export const fargatePass: LinkPass = {
       return list;
     };
     const nodeProfile = new Map<string, { profile: string; confidence: 'high' | 'medium' }>();
-    for (const pod of entitiesOf(graph, 'Pod')) {
+    for (const pod of graph.ofKind('Pod')) {
       const named = propString(pod, 'fargateProfile');
       const nodeName = propString(pod, 'nodeName');
       const node = nodeName === undefined ? undefined : graph.get(k8sId('Node', undefined, nodeName));
@@ -76,7 +76,7 @@ export const fargatePass: LinkPass = {
 
 function linkWorkloads(graph: ModelGraph, candidatesIn: (ns: string) => ProfileSelector[]): void {
   for (const kind of WORKLOAD_KINDS) {
-    for (const w of entitiesOf(graph, kind)) {
+    for (const w of graph.ofKind(kind)) {
       if (!isTopLevel(w) || kind === 'DaemonSet') continue;
       const predicted = predict(candidatesIn(w.namespace ?? 'default'), propMap(w, 'templateLabels'));
       if (predicted) graph.addRelation({ type: 'runs-on', from: w.id, to: predicted.id, confidence: 'medium', rule: 'J19' });

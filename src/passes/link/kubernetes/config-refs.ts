@@ -10,7 +10,7 @@ import { k8sId } from '../../../model/ids.js';
 import type { EntityKind } from '../../../model/kinds.js';
 import { propNumber, propStrings } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { addDangling, entitiesOf, isTopLevel, WORKLOAD_KINDS } from './k8s-index.js';
+import { addDangling, isTopLevel, WORKLOAD_KINDS } from './k8s-index.js';
 
 const REFS: readonly { prop: string; kind: EntityKind; rule: string }[] = [
   { prop: 'volumeClaims', kind: 'PersistentVolumeClaim', rule: 'J42' },
@@ -23,7 +23,7 @@ export const configRefsPass: LinkPass = {
   description: 'Pods and workloads to the PVCs, ConfigMaps and Secrets they use; Ingresses to TLS Secrets',
   run(graph) {
     for (const kind of ['Pod', ...WORKLOAD_KINDS] as const) {
-      for (const e of entitiesOf(graph, kind)) {
+      for (const e of graph.ofKind(kind)) {
         if (kind !== 'Pod' && !isTopLevel(e)) continue;
         const optional = new Set(propStrings(e, 'optionalRefs'));
         for (const ref of REFS) {
@@ -32,7 +32,7 @@ export const configRefsPass: LinkPass = {
         if (kind === 'StatefulSet') statefulSetClaims(graph, e);
       }
     }
-    for (const ing of entitiesOf(graph, 'Ingress')) {
+    for (const ing of graph.ofKind('Ingress')) {
       for (const name of propStrings(ing, 'tlsSecrets')) link(graph, ing, 'Secret', name, 'J45', false);
     }
   },

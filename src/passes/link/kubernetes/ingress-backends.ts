@@ -5,13 +5,13 @@
 import type { PropValue } from '../../../model/entity.js';
 import { k8sId } from '../../../model/ids.js';
 import type { LinkPass } from '../../types.js';
-import { addDangling, entitiesOf } from './k8s-index.js';
+import { addDangling } from './k8s-index.js';
 
 export const ingressBackendsPass: LinkPass = {
   rule: 'J28',
   description: 'Ingresses to the Services of their backends (rules and defaultBackend)',
   run(graph) {
-    for (const ing of entitiesOf(graph, 'Ingress')) {
+    for (const ing of graph.ofKind('Ingress')) {
       for (const name of backendServices(ing.props['backends'])) {
         const svc = graph.get(k8sId('Service', ing.namespace, name));
         if (svc) graph.addRelation({ type: 'routes-to', from: ing.id, to: svc.id, confidence: 'high', rule: 'J28' });

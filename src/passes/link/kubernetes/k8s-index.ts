@@ -78,7 +78,7 @@ export class LabelIndex {
    */
   constructor(graph: ModelGraph, kinds: readonly EntityKind[], labelsOf: (e: Entity) => Record<string, string>, keys?: ReadonlySet<string>) {
     for (const kind of kinds) {
-      for (const e of entitiesOf(graph, kind)) {
+      for (const e of graph.ofKind(kind)) {
         const labels = labelsOf(e);
         this.labels.set(e, labels);
         const ns = e.namespace ?? '';
@@ -107,20 +107,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/**
- * `graph.ofKind` sorts on every call; the Kubernetes passes ask for pods several times in a row, so the
- * sorted lists are kept while the graph's size is unchanged (these passes add relations, not entities).
- */
-const kindCache = new WeakMap<ModelGraph, { size: number; lists: Map<EntityKind, Entity[]> }>();
-
-export function entitiesOf(graph: ModelGraph, kind: EntityKind): Entity[] {
-  let c = kindCache.get(graph);
-  if (!c || c.size !== graph.size) kindCache.set(graph, (c = { size: graph.size, lists: new Map() }));
-  let list = c.lists.get(kind);
-  if (!list) c.lists.set(kind, (list = graph.ofKind(kind)));
-  return list;
 }
 
 /** Top-level workloads: not owned by another workload (a Deployment's ReplicaSets, a CronJob's Jobs). */

@@ -9,7 +9,7 @@ import { k8sId } from '../../../model/ids.js';
 import { isEntityKind } from '../../../model/kinds.js';
 import { propMap, propString } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { entitiesOf, WORKLOAD_KINDS } from './k8s-index.js';
+import { WORKLOAD_KINDS } from './k8s-index.js';
 
 export const ownerChainPass: LinkPass = {
   rule: 'J23',
@@ -17,13 +17,13 @@ export const ownerChainPass: LinkPass = {
   run(graph) {
     const byUid = new Map<string, Entity>();
     for (const kind of WORKLOAD_KINDS) {
-      for (const e of entitiesOf(graph, kind)) {
+      for (const e of graph.ofKind(kind)) {
         const uid = propString(e, 'uid');
         if (uid) byUid.set(uid, e);
       }
     }
     for (const kind of ['Pod', ...WORKLOAD_KINDS] as const) {
-      for (const e of entitiesOf(graph, kind)) {
+      for (const e of graph.ofKind(kind)) {
         const ownerKind = propString(e, 'ownerKind');
         const ownerName = propString(e, 'ownerName');
         if (!ownerKind || !ownerName) continue;

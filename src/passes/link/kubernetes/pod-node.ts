@@ -2,13 +2,12 @@
 import { k8sId } from '../../../model/ids.js';
 import { propString } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { entitiesOf } from './k8s-index.js';
 
 export const podNodePass: LinkPass = {
   rule: 'J22',
   description: 'Pods to the nodes they run on (spec.nodeName)',
   run(graph) {
-    for (const pod of entitiesOf(graph, 'Pod')) {
+    for (const pod of graph.ofKind('Pod')) {
       const nodeName = propString(pod, 'nodeName');
       if (!nodeName) continue;
       const node = graph.get(k8sId('Node', undefined, nodeName));

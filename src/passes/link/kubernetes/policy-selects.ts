@@ -7,13 +7,13 @@ import { k8sId } from '../../../model/ids.js';
 import { isEntityKind } from '../../../model/kinds.js';
 import { propMap, propString } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { entitiesOf, isTopLevel, LabelIndex, selectorOf, WORKLOAD_KINDS } from './k8s-index.js';
+import { isTopLevel, LabelIndex, selectorOf, WORKLOAD_KINDS } from './k8s-index.js';
 
 export const policySelectsPass: LinkPass = {
   rule: 'J27',
   description: 'HPA, PDB and NetworkPolicy to the workloads they apply to',
   run(graph) {
-    for (const hpa of entitiesOf(graph, 'HorizontalPodAutoscaler')) {
+    for (const hpa of graph.ofKind('HorizontalPodAutoscaler')) {
       const kind = propString(hpa, 'scaleTargetKind');
       const name = propString(hpa, 'scaleTargetName');
       if (!kind || !name || !isEntityKind(kind)) continue;
@@ -21,8 +21,8 @@ export const policySelectsPass: LinkPass = {
       if (target) graph.addRelation({ type: 'selects', from: hpa.id, to: target.id, confidence: 'high', rule: 'J27' });
     }
     const policies = [
-      ...entitiesOf(graph, 'PodDisruptionBudget').map((e) => ({ e, sel: selectorOf(e, 'selector', 'selectorExpressions') })),
-      ...entitiesOf(graph, 'NetworkPolicy').map((e) => ({ e, sel: selectorOf(e, 'podSelector', 'podSelectorExpressions') })),
+      ...graph.ofKind('PodDisruptionBudget').map((e) => ({ e, sel: selectorOf(e, 'selector', 'selectorExpressions') })),
+      ...graph.ofKind('NetworkPolicy').map((e) => ({ e, sel: selectorOf(e, 'podSelector', 'podSelectorExpressions') })),
     ];
     if (policies.length === 0) return;
     const workloads = new LabelIndex(graph, WORKLOAD_KINDS, (e) => (isTopLevel(e) ? propMap(e, 'templateLabels') : {}));

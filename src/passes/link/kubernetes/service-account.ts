@@ -5,14 +5,14 @@
 import { k8sId } from '../../../model/ids.js';
 import { propString } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { entitiesOf, isTopLevel, WORKLOAD_KINDS } from './k8s-index.js';
+import { isTopLevel, WORKLOAD_KINDS } from './k8s-index.js';
 
 export const serviceAccountPass: LinkPass = {
   rule: 'J37',
   description: 'Pods and workloads to their ServiceAccount',
   run(graph) {
     for (const kind of ['Pod', ...WORKLOAD_KINDS] as const) {
-      for (const e of entitiesOf(graph, kind)) {
+      for (const e of graph.ofKind(kind)) {
         if (kind !== 'Pod' && !isTopLevel(e)) continue;
         const sa = graph.get(k8sId('ServiceAccount', e.namespace, propString(e, 'serviceAccount') ?? 'default'));
         if (sa) graph.addRelation({ type: 'uses', from: e.id, to: sa.id, confidence: 'high', rule: 'J37' });

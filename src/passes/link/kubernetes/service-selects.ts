@@ -5,13 +5,13 @@
  */
 import { propMap } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { entitiesOf, isTopLevel, LabelIndex, WORKLOAD_KINDS } from './k8s-index.js';
+import { isTopLevel, LabelIndex, WORKLOAD_KINDS } from './k8s-index.js';
 
 export const serviceSelectsPass: LinkPass = {
   rule: 'J25',
   description: 'Services to the pods and workloads their selector matches',
   run(graph) {
-    const services = entitiesOf(graph, 'Service').filter((s) => Object.keys(propMap(s, 'selector')).length > 0);
+    const services = graph.ofKind('Service').filter((s) => Object.keys(propMap(s, 'selector')).length > 0);
     if (services.length === 0) return;
     const keys = new Set(services.flatMap((s) => Object.keys(propMap(s, 'selector'))));
     const pods = new LabelIndex(graph, ['Pod'], (e) => propMap(e, 'labels'), keys);
