@@ -106,6 +106,11 @@ describe.each(CASES)('fixture %j', (options) => {
       expect(subnets.length, lb?.id).toBeGreaterThan(0);
       expect(new Set(subnets.map((s) => s?.props['topology'])), lb?.id).toEqual(new Set(['public']));
       expect(new Set(subnets.map((s) => s?.props['az'])).size).toBe(subnets.length);
+      // J34: ip targets are pods, instance targets are nodes.
+      const targetKind = lb?.props['targetType'] === 'ip' ? 'Pod' : 'Node';
+      const targets = model.relations.filter((r) => r.from === lb?.id && r.rule === 'J34').map((r) => byId.get(r.to)?.kind);
+      expect(targets.length, lb?.id).toBeGreaterThan(0);
+      expect(new Set(targets)).toEqual(new Set([targetKind]));
     }
   });
 

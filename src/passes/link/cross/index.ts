@@ -1,5 +1,5 @@
 /**
- * Cross-source joins (DOMAIN.md J1–J21, J30–J33, J35, J38–J41, J44), in order: identities first (one
+ * Cross-source joins (DOMAIN.md J1–J21, J30–J35, J38–J41, J44), in order: identities first (one
  * Cluster, one VPC/subnet per real thing), then node placement (groups before subnets, which use the
  * groups), Fargate, identity (IRSA, Pod Identity, cluster access, addon accounts, then node roles,
  * which use the cluster-access roles) and traffic.
@@ -11,6 +11,7 @@ import { clusterIdentityPass } from './cluster-identity.js';
 import { fargatePass } from './fargate.js';
 import { irsaPass } from './irsa.js';
 import { lbSubnetsPass } from './lb-subnets.js';
+import { lbTargetsPass } from './lb-targets.js';
 import { loadBalancersPass } from './load-balancers.js';
 import { networkIdentityPass } from './network-identity.js';
 import { nodeGroupsPass } from './node-groups.js';
@@ -33,6 +34,7 @@ export const CROSS_SOURCE_PASSES: readonly LinkPass[] = [
   nodeRolesPass,
   loadBalancersPass,
   lbSubnetsPass,
+  lbTargetsPass,
   targetGroupBindingsPass,
   volumesPass,
 ];
