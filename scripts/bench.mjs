@@ -19,7 +19,7 @@ const opt = (name, dflt) => {
 };
 const pods = Number(opt('pods', '20000'));
 const seed = Number(opt('seed', '1'));
-const runs = Number(opt('runs', '2'));
+const runs = Number(opt('runs', '3'));
 const cli = join(root, 'dist/cli/main.js');
 const generator = resolve(root, '../shared/tools/gen-eks-fixture.mjs');
 const dir = join(root, '.bench', `fixture-${pods}${seed === 1 ? '' : `-s${seed}`}`);
