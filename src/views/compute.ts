@@ -9,7 +9,8 @@ import { k8sId } from '../model/ids.js';
 import { displayValue, propNumber, propString } from '../model/read.js';
 import { DiagramBuilder, addMoreNode, topN } from './builder.js';
 import { Facts, countsText, listText, plural } from './format.js';
-import { SubnetLookup, groupPlacement } from './group-zones.js';
+import { SubnetRefs } from '../model/subnet-refs.js';
+import { groupPlacement } from './group-zones.js';
 import type { ModelIndex } from './model-index.js';
 import { pushTo, slugPart, uniqueSlug } from './util.js';
 import type { Diagram } from './types.js';
@@ -40,7 +41,7 @@ export function buildComputeViews(ix: ModelIndex): Diagram[] {
 
   const slugs = new Set<string>();
   const diagrams: Diagram[] = [];
-  const ctx: Ctx = { ix, podsByNode, nodesByGroup, membership, subnets: new SubnetLookup(ix) };
+  const ctx: Ctx = { ix, podsByNode, nodesByGroup, membership, subnets: new SubnetRefs(ix.ofKind('Subnet')) };
   for (const c of clusters) {
     // With one cluster, groups and nodes of unknown cluster belong to it.
     const extra = clusters.length === 1 ? (groupsByCluster.get(UNASSIGNED) ?? []) : [];
@@ -61,7 +62,7 @@ interface Ctx {
   readonly podsByNode: ReadonlyMap<string, number>;
   readonly nodesByGroup: ReadonlyMap<string, Entity[]>;
   readonly membership: ReadonlyMap<string, Membership>;
-  readonly subnets: SubnetLookup;
+  readonly subnets: SubnetRefs;
 }
 
 function buildCluster(ctx: Ctx, cluster: Entity | undefined, groups: Entity[], takeUnassigned: boolean, slug: string): Diagram {

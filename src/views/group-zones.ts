@@ -7,8 +7,8 @@ import { cmp } from '../core/diagnostics.js';
 import type { Entity, PropValue } from '../model/entity.js';
 import { isUnresolved } from '../model/entity.js';
 import { displayValue, propString } from '../model/read.js';
+import type { SubnetRefs } from '../model/subnet-refs.js';
 import { DEFAULT_MARKER, containsUnresolved, isDefaulted, listText } from './format.js';
-import type { ModelIndex } from './model-index.js';
 
 export interface Placement {
   /** `AZs: a, b, c` and `private subnets (default)`, as far as known. */
@@ -16,26 +16,7 @@ export interface Placement {
   readonly unresolved: boolean;
 }
 
-/** Subnets by entity id, subnet id and CIDR: the three ways groups reference them. */
-export class SubnetLookup {
-  private readonly byRef = new Map<string, Entity>();
-
-  constructor(ix: ModelIndex) {
-    for (const s of ix.ofKind('Subnet')) {
-      this.byRef.set(s.id, s);
-      for (const key of ['subnetId', 'cidr']) {
-        const v = propString(s, key);
-        if (v !== undefined && !this.byRef.has(v)) this.byRef.set(v, s);
-      }
-    }
-  }
-
-  find(ref: PropValue): Entity | undefined {
-    return typeof ref === 'string' ? this.byRef.get(ref) : undefined;
-  }
-}
-
-export function groupPlacement(g: Entity, subnets: SubnetLookup): Placement {
+export function groupPlacement(g: Entity, subnets: SubnetRefs): Placement {
   const refs = Array.isArray(g.props['subnets']) ? (g.props['subnets'] as readonly PropValue[]) : [];
   const found = refs.map((r) => subnets.find(r)).filter((s): s is Entity => s !== undefined);
   const declared = g.props['availabilityZones'];

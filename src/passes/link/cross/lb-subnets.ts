@@ -19,8 +19,9 @@ import { isUnresolved, type Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import type { Confidence } from '../../../model/kinds.js';
 import { propMap, propString } from '../../../model/read.js';
+import { SubnetRefs } from '../../../model/subnet-refs.js';
 import type { LinkPass } from '../../types.js';
-import { onlyNamedCluster, pushTo } from './lookup.js';
+import { onlyNamedCluster } from './lookup.js';
 
 const SUBNET_ANNOTATIONS = ['alb.ingress.kubernetes.io/subnets', 'service.beta.kubernetes.io/aws-load-balancer-subnets'];
 const ROLE_TAG = { 'internet-facing': 'kubernetes.io/role/elb', internal: 'kubernetes.io/role/internal-elb' } as const;
@@ -33,10 +34,7 @@ export const lbSubnetsPass: LinkPass = {
     if (lbs.length === 0) return;
     const subnets = candidateSubnets(graph);
     if (subnets.length === 0) return;
-    const byRef = new Map<string, Entity[]>();
-    for (const s of subnets) {
-      for (const ref of [s.id, propString(s, 'subnetId'), propString(s, 'cidr'), propMap(s, 'tags')['Name']]) if (ref) pushTo(byRef, ref, s);
-    }
+    const byRef = new SubnetRefs(subnets);
     const clusterName = onlyNamedCluster(graph)?.name;
     const anyRoleTag = subnets.some((s) => roleTagged(s) !== undefined);
     for (const lb of lbs) {
@@ -61,7 +59,7 @@ function candidateSubnets(graph: ModelGraph): Entity[] {
   return typeof vpc === 'string' && vpcs.has(vpc) ? all.filter((s) => propString(s, 'vpc') === vpc) : all;
 }
 
-function declaredSubnets(graph: ModelGraph, lb: Entity, byRef: ReadonlyMap<string, Entity[]>): Placement | undefined {
+function declaredSubnets(graph: ModelGraph, lb: Entity, byRef: SubnetRefs): Placement | undefined {
   const refs: string[] = [];
   const declared = lb.props['subnets'];
   if (Array.isArray(declared)) for (const r of declared) if (typeof r === 'string' && !isUnresolved(r)) refs.push(r);
@@ -71,7 +69,7 @@ function declaredSubnets(graph: ModelGraph, lb: Entity, byRef: ReadonlyMap<strin
     const annotations = propMap(target, 'lbAnnotations');
     for (const key of SUBNET_ANNOTATIONS) for (const r of (annotations[key] ?? '').split(',')) if (r.trim()) refs.push(r.trim());
   }
-  const found = uniqueById(refs.flatMap((r) => byRef.get(r) ?? []));
+  const found = uniqueById(refs.flatMap((r) => byRef.all(r)));
   return found.length > 0 ? { subnets: found, confidence: 'high' } : undefined;
 }
 
