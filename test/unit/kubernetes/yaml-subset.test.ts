@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, dump, load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { DUMP_PRUNE } from '../../../src/frontends/kubernetes/dump/batch.js';
-import { parseYamlBlock, parseYamlItem, SubsetError, type Prune } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
+import { entryPrune, ITEM_PRUNE, subPrune, type Prune } from '../../../src/frontends/kubernetes/dump/prune.js';
+import { parseYamlBlock, parseYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
 import { corpusFiles } from '../../helpers/paths.js';
+import { gen, pruneItem, rng } from './subset-helpers.js';
 
 const yamlFiles = [...corpusFiles('k8s-manifests'), ...corpusFiles('k8s-dumps')].filter((f) => !f.endsWith('.json'));
 
@@ -84,20 +85,6 @@ describe('differential: every item of the corpus dumps', () => {
 });
 
 describe('prune', () => {
-  const prune: Prune = DUMP_PRUNE;
-  const drop = (v: unknown, p: Prune | true | undefined): unknown => {
-    if (p === true) return undefined;
-    if (Array.isArray(v)) return v.map((x: unknown) => drop(x, typeof p === 'object' ? p['[]'] : undefined));
-    if (v && typeof v === 'object' && p) {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) {
-        const sub = p[k];
-        if (sub !== true) out[k] = drop(x, sub);
-      }
-      return out;
-    }
-    return v;
-  };
   it('skips exactly the pruned values of corpus dump items', () => {
     let checked = 0;
     for (const file of corpusFiles('k8s-dumps').filter((f) => !f.endsWith('.json'))) {
@@ -108,7 +95,7 @@ describe('prune', () => {
         const end = starts[k + 1] ?? text.length;
         try {
           const full = parseYamlItem(text, start, end);
-          expect(parseYamlItem(text, start, end, prune)).toEqual(drop(full, prune));
+          expect(parseYamlItem(text, start, end, ITEM_PRUNE)).toEqual(pruneItem(full, ITEM_PRUNE));
           checked++;
         } catch (err) {
           if (!(err instanceof SubsetError)) throw err;
@@ -117,39 +104,30 @@ describe('prune', () => {
     }
     expect(checked).toBeGreaterThan(500);
   });
+
+  const item = (lines: string[]): string => lines.join('\n') + '\n';
+  const pod = item(['- apiVersion: v1', '  kind: Pod', '  metadata:', '    creationTimestamp: "2026-01-01T00:00:00Z"', '    name: p', '  spec:', '    nodeName: n', '    schedulerName: default']);
+
+  it('reads only the allow-listed fields after `kind`', () => {
+    expect(parseYamlItem(pod, 0, pod.length, ITEM_PRUNE)).toEqual({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'n' } });
+  });
+
+  it('reads keys before `kind` with the deny-list (hand-ordered files)', () => {
+    const text = item(['- metadata:', '    creationTimestamp: x', '    name: p', '  kind: Pod', '  apiVersion: v1', '  spec:', '    schedulerName: s']);
+    expect(parseYamlItem(text, 0, text.length, ITEM_PRUNE)).toEqual({ metadata: { creationTimestamp: 'x', name: 'p' }, kind: 'Pod', apiVersion: 'v1', spec: { schedulerName: 's' } });
+  });
+
+  it('keeps the allow-list to its group: a custom `Pod` kind is read whole', () => {
+    const text = pod.replace('apiVersion: v1', 'apiVersion: example.com/v1');
+    expect(parseYamlItem(text, 0, text.length, ITEM_PRUNE)).toEqual(parseYamlItem(text, 0, text.length));
+  });
+
+  it('does not look up allow-list keys on the prototype', () => {
+    expect(subPrune({}, 'constructor')).toBeUndefined();
+    expect(subPrune({}, '__proto__')).toBeUndefined();
+    expect(entryPrune(Object.create({ '[]': { a: true } }) as Prune)).toBeUndefined();
+  });
 });
-
-/** Deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const ATOMS = ['', 'a', 'web', 'true', 'false', 'null', 'yes', 'No', '~', '0', '012', '1.5', '-3', '1e3', '0x1F', '0o17', '1_000', '.inf', '.NaN',
-  'a: b', 'a #b', '#x', '- x', 'x:', ':x', 'http://h:80/p', 'ünïcode ✓', 'tab\there', 'line\nbreak', 'two\n\nbreaks', 'trail\n', ' lead', 'trail ',
-  '"q"', "it's", '\\back', '{}', '[]', '&a', '*a', '!t', '%p', '@x', '`x', '2026-10-01T08:00:00Z', 'a'.repeat(120), 'word '.repeat(30)];
-
-function gen(r: () => number, depth: number): unknown {
-  const x = r();
-  if (depth > 3 || x < 0.45) {
-    const y = r();
-    if (y < 0.1) return Math.floor(r() * 1e6) - 5e5;
-    if (y < 0.15) return r() < 0.5;
-    if (y < 0.18) return null;
-    if (y < 0.22) return Math.round(r() * 1e4) / 100;
-    return ATOMS[Math.floor(r() * ATOMS.length)] ?? '';
-  }
-  if (x < 0.7) return Array.from({ length: Math.floor(r() * 4) }, () => gen(r, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (let i = Math.floor(r() * 5); i > 0; i--) out[String(ATOMS[Math.floor(r() * ATOMS.length)] ?? 'k') + (r() < 0.5 ? '' : 'x')] = gen(r, depth + 1);
-  return out;
-}
 
 describe('fuzz: generated documents in several YAML styles', () => {
   const styles = [

@@ -11,7 +11,9 @@ import { loadText } from '../../../load/load-file.js';
 import type { Entity } from '../../../model/entity.js';
 import { flattenDocument, isListObject } from '../flatten.js';
 import { lowerObject } from '../lower-object.js';
-import { parseYamlItem, SubsetError, type Prune } from './yaml-subset.js';
+import { parseJsonItem } from './json-lines.js';
+import { ITEM_PRUNE } from './prune.js';
+import { parseYamlItem, SubsetError } from './yaml-subset.js';
 
 export type DumpSyntax = 'yaml' | 'json';
 
@@ -36,20 +38,6 @@ export interface BatchResult {
   /** Set when the batch is not a dump this reader understands; the whole file then goes to the general loader. */
   fail?: string;
 }
-
-/** Container fields the model never reads (args and command could carry secrets anyway). */
-const CONTAINER_PRUNE: Prune = {
-  args: true, command: true, resources: true, volumeMounts: true, livenessProbe: true, readinessProbe: true, startupProbe: true,
-  lifecycle: true, terminationMessagePath: true, terminationMessagePolicy: true, imagePullPolicy: true,
-};
-const POD_SPEC_PRUNE: Prune = { containers: { '[]': CONTAINER_PRUNE }, initContainers: { '[]': CONTAINER_PRUNE }, affinity: true, tolerations: true };
-
-/** Values the model never reads; skipped at the text level by the YAML reader. */
-export const DUMP_PRUNE: Prune = {
-  metadata: { managedFields: true, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': true } },
-  spec: { ...POD_SPEC_PRUNE, template: { spec: POD_SPEC_PRUNE }, jobTemplate: { spec: { template: { spec: POD_SPEC_PRUNE } } } },
-  status: { conditions: true, containerStatuses: true, initContainerStatuses: true, ephemeralContainerStatuses: true, images: true, volumesInUse: true, volumesAttached: true },
-};
 
 export function processBatch(input: BatchInput): BatchResult {
   let text = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength).toString('utf8');
@@ -117,7 +105,7 @@ function yamlItems(text: string, out: Collector): void {
     const end = i < 0 ? n : i + 1;
     let value: unknown;
     try {
-      value = parseYamlItem(text, start, end, DUMP_PRUNE);
+      value = parseYamlItem(text, start, end, ITEM_PRUNE);
     } catch (err) {
       if (!(err instanceof SubsetError)) throw err;
       out.general(' ' + text.slice(start + 1, end), startLine);
@@ -152,24 +140,37 @@ function jsonItems(text: string, indent: number, out: Collector): void {
       out.result.fail = `unexpected character at line ${line} of a batch`;
       return;
     }
-    const at = text.indexOf(close, pos);
-    if (at < 0) {
-      out.result.fail = 'item end not found';
-      return;
-    }
-    const end = at + close.length;
-    const itemText = text.slice(pos, end);
     const startLine = line;
-    line += countNewlines(text, pos, end);
-    pos = end;
+    const start = pos;
+    let end: number;
+    let next: number;
     let value: unknown;
     try {
-      value = JSON.parse(itemText);
+      const item = parseJsonItem(text, start, n, indent, ITEM_PRUNE);
+      value = item.value;
+      end = item.end;
+      next = item.next;
+      line += item.newlines;
     } catch (err) {
-      out.sink.error('json/parse', out.file, startLine, `list item is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-      continue;
+      if (!(err instanceof SubsetError)) throw err;
+      // Outside what the line reader takes (one-line items, odd indentation): JSON.parse, unpruned.
+      const at = text.indexOf(close, pos);
+      if (at < 0) {
+        out.result.fail = 'item end not found';
+        return;
+      }
+      end = next = at + close.length;
+      line += countNewlines(text, start, end);
+      try {
+        value = JSON.parse(text.slice(start, end));
+      } catch (parseErr) {
+        pos = next;
+        out.sink.error('json/parse', out.file, startLine, `list item is not valid JSON: ${parseErr instanceof Error ? parseErr.message : String(parseErr)}`);
+        continue;
+      }
     }
-    if (isListObject(value) || !isObject(value)) out.general(itemText, startLine);
+    pos = next;
+    if (isListObject(value) || !isObject(value)) out.general(text.slice(start, end), startLine);
     else out.add(value, startLine);
   }
   out.result.newlines = line - 1;

@@ -11,13 +11,12 @@
  * `prune` names keys whose values the model never needs (`metadata.managedFields`…): they are
  * skipped at the text level without being parsed.
  */
+import { LineCursor, spaces } from './line-cursor.js';
+import { entryPrune, kindPrune, subPrune, type ItemPrune, type Prune } from './prune.js';
 import { cachedKey, checkPlain, isIndicator, isSep, rememberKey } from './yaml-keys.js';
 import { bail, decodeDoubleQuoted, decodeSingleQuoted, foldPlainLines, resolvePlain } from './yaml-scalars.js';
 
 export { SubsetError } from './yaml-scalars.js';
-
-/** Keys to skip, nested like the document: `{metadata: {managedFields: true}}`; `'[]'` applies to every sequence entry. */
-export type Prune = { readonly [key: string]: Prune | true };
 
 const SPACE = 32;
 const NL = 10;
@@ -28,25 +27,9 @@ const SQUOTE = 39;
 
 type Obj = Record<string, unknown>;
 
-class Parser {
-  /** Start of the next line to look at. */
-  pos: number;
+class Parser extends LineCursor {
   /** Blank lines skipped by the last `peekIndent`. */
   blanks = 0;
-
-  constructor(
-    private readonly s: string,
-    start: number,
-    private readonly end: number,
-  ) {
-    this.pos = start;
-  }
-
-  /** End of the line containing `i` (index of its `\n`, or `end`). */
-  private eol(i: number): number {
-    const e = this.s.indexOf('\n', i);
-    return e < 0 || e > this.end ? this.end : e;
-  }
 
   /** Memo of the last `peekIndent` (a plain scalar peeks for continuation lines, then its parent peeks again). */
   private memoFrom = -1;
@@ -102,20 +85,22 @@ class Parser {
   /** Parses the block node whose first line starts at `pos` with indent `col`. */
   parseBlock(col: number, prune: Prune | undefined): unknown {
     const p = this.pos + col;
-    return this.isDashEntry(p) ? this.parseSeq(col, p, prune?.['[]']) : this.parseMap(col, p, prune);
+    return this.isDashEntry(p) ? this.parseSeq(col, p, entryPrune(prune)) : this.parseMap(col, p, prune);
   }
 
-  parseMap(col: number, first: number, prune: Prune | undefined): Obj {
+  /** `item`: this is a list item's root mapping, whose prune rule may change at its `kind`. */
+  parseMap(col: number, first: number, prune: Prune | undefined, item?: ItemPrune): Obj {
     const obj: Obj = {};
     let p = first;
     for (;;) {
       const { key, after } = this.readKey(p);
       if (obj[key] !== undefined && (key !== '__proto__' || Object.prototype.hasOwnProperty.call(obj, key))) bail('duplicate key');
-      const sub = prune?.[key];
+      const sub = subPrune(prune, key);
       const value = sub === true ? this.skipValue(col, after) : this.parseMapValue(col, after, sub);
       if (sub !== true) {
         if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
         else obj[key] = value;
+        if (item && key === 'kind') prune = kindPrune(item, obj['apiVersion'], value) ?? prune;
       }
       const ind = this.peekIndent();
       if (ind !== col) {
@@ -135,8 +120,8 @@ class Parser {
     if (q >= this.end || s.charCodeAt(q) === NL) {
       this.pos = Math.min(q + 1, this.end);
       const ind = this.peekIndent();
-      if (ind > col) return this.parseBlock(ind, typeof prune === 'object' ? prune : undefined);
-      if (ind === col && this.isDashEntry(this.pos + col)) return this.parseSeq(col, this.pos + col, typeof prune === 'object' ? prune['[]'] : undefined);
+      if (ind > col) return this.parseBlock(ind, prune);
+      if (ind === col && this.isDashEntry(this.pos + col)) return this.parseSeq(col, this.pos + col, entryPrune(prune));
       return null;
     }
     return this.parseInline(q, col, true);
@@ -151,7 +136,10 @@ class Parser {
     this.pos = Math.min(this.eol(q) + 1, this.end);
     let first = true;
     let seqAtCol = false;
+    const deeper = spaces(col + 1);
     for (;;) {
+      // Lines indented deeper than `col` belong to the value: jump over them without looking inside.
+      while (this.pos < this.end && s.startsWith(deeper, this.pos)) this.pos = Math.min(this.eol(this.pos) + 1, this.end);
       const ind = this.peekIndent();
       if (ind < 0) return undefined;
       const dash: boolean = ind === col && !inline && (first || seqAtCol) && this.isDashEntry(this.pos + col);
@@ -162,12 +150,11 @@ class Parser {
     }
   }
 
-  parseSeq(col: number, first: number, prune: Prune | true | undefined): unknown[] {
+  parseSeq(col: number, first: number, prune: Prune | undefined): unknown[] {
     const arr: unknown[] = [];
-    const itemPrune = typeof prune === 'object' ? prune : undefined;
     let p = first;
     for (;;) {
-      arr.push(this.parseSeqEntry(col, p, itemPrune));
+      arr.push(this.parseSeqEntry(col, p, prune));
       const ind = this.peekIndent();
       if (ind !== col) {
         if (ind > col) bail('unexpected indentation');
@@ -179,7 +166,7 @@ class Parser {
   }
 
   /** One `- …` entry whose dash is at `p` (column `col`). */
-  parseSeqEntry(col: number, p: number, prune?: Prune): unknown {
+  parseSeqEntry(col: number, p: number, prune?: Prune, item?: ItemPrune): unknown {
     const s = this.s;
     let r = p + 1;
     while (s.charCodeAt(r) === SPACE) r++;
@@ -190,7 +177,7 @@ class Parser {
     }
     if (this.isDashEntry(r)) bail('nested sequence on one line');
     const lineStart = p - col;
-    if (this.keyEnd(r) >= 0) return this.parseMap(r - lineStart, r, prune);
+    if (this.keyEnd(r) >= 0) return this.parseMap(r - lineStart, r, prune, item);
     return this.parseInline(r, col, false);
   }
 
@@ -379,9 +366,9 @@ class Parser {
  * Parses one item of a kubectl list: the text at `start` is a `- ` entry at column 0 and the item
  * ends before `end` (a line start). Throws `SubsetError` outside the subset.
  */
-export function parseYamlItem(src: string, start: number, end: number, prune?: Prune): unknown {
+export function parseYamlItem(src: string, start: number, end: number, prune?: ItemPrune): unknown {
   const p = new Parser(src, start, end);
-  const value = p.parseSeqEntry(0, start, prune);
+  const value = p.parseSeqEntry(0, start, prune?.generic, prune);
   if (p.peekIndent() !== -1) bail('trailing content after the item');
   return value;
 }
