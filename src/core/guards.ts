@@ -39,9 +39,10 @@ export function asStringMap(value: unknown): Record<string, string> | undefined 
   const obj = asObject(value);
   if (!obj) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    const s = asString(v);
-    if (s !== undefined) out[k] = s;
+  // for…in rather than Object.entries: no pair arrays (labels are read once per Kubernetes object).
+  for (const k in obj) {
+    const s = asString(obj[k]);
+    if (s !== undefined && Object.prototype.hasOwnProperty.call(obj, k)) out[k] = s;
   }
   return out;
 }

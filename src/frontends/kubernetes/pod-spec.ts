@@ -27,14 +27,10 @@ const SECRET_NAME = /(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACC
 export function readPodSpec(spec: JsonObject | undefined): PodSpecInfo {
   const out: PodSpecInfo = {};
   if (!spec) return out;
-  const refs = { pvc: new Set<string>(), cm: new Set<string>(), secret: new Set<string>(), optional: new Set<string>(), secretEnv: new Set<string>() };
+  const refs = new RefSets();
   const containers: ContainerInfo[] = [];
-  for (const key of ['initContainers', 'containers']) {
-    for (const raw of asArray(spec[key])) {
-      const c = asObject(raw);
-      if (c) containers.push(readContainer(c, refs));
-    }
-  }
+  readContainers(spec['initContainers'], containers, refs);
+  readContainers(spec['containers'], containers, refs);
   if (containers.length) out.containers = containers;
   const sa = asString(spec['serviceAccountName']) ?? asString(spec['serviceAccount']);
   if (sa) out.serviceAccount = sa;
@@ -46,22 +42,35 @@ export function readPodSpec(spec: JsonObject | undefined): PodSpecInfo {
   for (const raw of asArray(spec['volumes'])) readVolume(asObject(raw), refs);
   for (const raw of asArray(spec['imagePullSecrets'])) {
     const name = asString(asObject(raw)?.['name']);
-    if (name) refs.secret.add(name);
+    if (name) refs.add('secret', name);
   }
-  if (refs.pvc.size) out.volumeClaims = [...refs.pvc].sort();
-  if (refs.cm.size) out.configMapRefs = [...refs.cm].sort();
-  if (refs.secret.size) out.secretRefs = [...refs.secret].sort();
-  if (refs.optional.size) out.optionalRefs = [...refs.optional].sort();
-  if (refs.secretEnv.size) out.secretLikeEnv = [...refs.secretEnv].sort();
+  if (refs.pvc) out.volumeClaims = [...refs.pvc].sort();
+  if (refs.cm) out.configMapRefs = [...refs.cm].sort();
+  if (refs.secret) out.secretRefs = [...refs.secret].sort();
+  if (refs.optional) out.optionalRefs = [...refs.optional].sort();
+  if (refs.secretEnv) out.secretLikeEnv = [...refs.secretEnv].sort();
   return out;
 }
 
-interface RefSets {
-  pvc: Set<string>;
-  cm: Set<string>;
-  secret: Set<string>;
-  optional: Set<string>;
-  secretEnv: Set<string>;
+/** The names a pod spec refers to; each set is made only when it gets a first name (most pods have none). */
+class RefSets {
+  pvc: Set<string> | undefined;
+  cm: Set<string> | undefined;
+  secret: Set<string> | undefined;
+  optional: Set<string> | undefined;
+  secretEnv: Set<string> | undefined;
+
+  add(which: 'pvc' | 'cm' | 'secret' | 'optional' | 'secretEnv', name: string): void {
+    (this[which] ??= new Set()).add(name);
+  }
+}
+
+function readContainers(list: unknown, out: ContainerInfo[], refs: RefSets): void {
+  if (!Array.isArray(list)) return;
+  for (const raw of list) {
+    const c = asObject(raw);
+    if (c) out.push(readContainer(c, refs));
+  }
 }
 
 function readContainer(c: JsonObject, refs: RefSets): ContainerInfo {
@@ -76,15 +85,15 @@ function readContainer(c: JsonObject, refs: RefSets): ContainerInfo {
     envNames.push(name);
     // Only whether a literal value exists is looked at, never the value itself.
     const literal = typeof e['value'] === 'string' ? e['value'] !== '' : e['value'] !== undefined && e['value'] !== null;
-    if (literal && SECRET_NAME.test(name)) refs.secretEnv.add(name);
+    if (literal && SECRET_NAME.test(name)) refs.add('secretEnv', name);
     const from = asObject(e['valueFrom']);
-    addRef(asObject(from?.['configMapKeyRef']), refs.cm, 'ConfigMap', refs);
-    addRef(asObject(from?.['secretKeyRef']), refs.secret, 'Secret', refs);
+    addRef(asObject(from?.['configMapKeyRef']), 'cm', 'ConfigMap', refs);
+    addRef(asObject(from?.['secretKeyRef']), 'secret', 'Secret', refs);
   }
   for (const raw of asArray(c['envFrom'])) {
     const e = asObject(raw);
-    addRef(asObject(e?.['configMapRef']), refs.cm, 'ConfigMap', refs);
-    addRef(asObject(e?.['secretRef']), refs.secret, 'Secret', refs);
+    addRef(asObject(e?.['configMapRef']), 'cm', 'ConfigMap', refs);
+    addRef(asObject(e?.['secretRef']), 'secret', 'Secret', refs);
   }
   if (envNames.length) info.envNames = envNames;
   const ports: number[] = [];
@@ -98,22 +107,22 @@ function readContainer(c: JsonObject, refs: RefSets): ContainerInfo {
   return info;
 }
 
-function addRef(ref: JsonObject | undefined, set: Set<string>, kind: string, refs: RefSets, nameKey = 'name'): void {
+function addRef(ref: JsonObject | undefined, set: 'cm' | 'secret', kind: string, refs: RefSets, nameKey = 'name'): void {
   const name = asString(ref?.[nameKey]);
   if (!ref || !name) return;
-  set.add(name);
-  if (asBoolean(ref['optional']) === true) refs.optional.add(`${kind}/${name}`);
+  refs.add(set, name);
+  if (asBoolean(ref['optional']) === true) refs.add('optional', `${kind}/${name}`);
 }
 
 function readVolume(v: JsonObject | undefined, refs: RefSets): void {
   if (!v) return;
   const claim = asString(asObject(v['persistentVolumeClaim'])?.['claimName']);
-  if (claim) refs.pvc.add(claim);
-  addRef(asObject(v['configMap']), refs.cm, 'ConfigMap', refs);
-  addRef(asObject(v['secret']), refs.secret, 'Secret', refs, 'secretName');
+  if (claim) refs.add('pvc', claim);
+  addRef(asObject(v['configMap']), 'cm', 'ConfigMap', refs);
+  addRef(asObject(v['secret']), 'secret', 'Secret', refs, 'secretName');
   for (const raw of asArray(asObject(v['projected'])?.['sources'])) {
     const s = asObject(raw);
-    addRef(asObject(s?.['configMap']), refs.cm, 'ConfigMap', refs);
-    addRef(asObject(s?.['secret']), refs.secret, 'Secret', refs);
+    addRef(asObject(s?.['configMap']), 'cm', 'ConfigMap', refs);
+    addRef(asObject(s?.['secret']), 'secret', 'Secret', refs);
   }
 }
