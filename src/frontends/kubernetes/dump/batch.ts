@@ -40,14 +40,20 @@ export interface BatchResult {
 }
 
 export function processBatch(input: BatchInput): BatchResult {
-  let text = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength).toString('utf8');
+  const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+  let text = bytes.toString('utf8');
+  // All ASCII when no character took more than one byte: kept values are then decoded from the bytes.
+  let ascii = text.length === bytes.length ? bytes : undefined;
   const collector = new Collector(input.file);
   if (input.syntax === 'yaml') {
     // CRLF → LF keeps line numbers; a lone CR (old Mac line break) sends items to the general loader.
-    if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-    yamlItems(text, collector);
+    if (text.includes('\r')) {
+      text = text.replace(/\r\n/g, '\n');
+      ascii = undefined;
+    }
+    yamlItems(text, collector, ascii);
   } else {
-    jsonItems(text, input.indent, collector);
+    jsonItems(text, input.indent, collector, ascii);
   }
   return collector.result;
 }
@@ -75,7 +81,7 @@ class Collector {
   }
 }
 
-function yamlItems(text: string, out: Collector): void {
+function yamlItems(text: string, out: Collector, ascii: Buffer | undefined): void {
   let pos = 0;
   let line = 1;
   const n = text.length;
@@ -105,7 +111,7 @@ function yamlItems(text: string, out: Collector): void {
     const end = i < 0 ? n : i + 1;
     let value: unknown;
     try {
-      value = parseYamlItem(text, start, end, ITEM_PRUNE);
+      value = parseYamlItem(text, start, end, ITEM_PRUNE, ascii);
     } catch (err) {
       if (!(err instanceof SubsetError)) throw err;
       out.general(' ' + text.slice(start + 1, end), startLine);
@@ -119,7 +125,7 @@ function yamlItems(text: string, out: Collector): void {
   out.result.newlines = line - 1;
 }
 
-function jsonItems(text: string, indent: number, out: Collector): void {
+function jsonItems(text: string, indent: number, out: Collector, ascii: Buffer | undefined): void {
   const close = '\n' + ' '.repeat(indent) + '}';
   let pos = 0;
   let line = 1;
@@ -146,7 +152,7 @@ function jsonItems(text: string, indent: number, out: Collector): void {
     let next: number;
     let value: unknown;
     try {
-      const item = parseJsonItem(text, start, n, indent, ITEM_PRUNE);
+      const item = parseJsonItem(text, start, n, indent, ITEM_PRUNE, ascii);
       value = item.value;
       end = item.end;
       next = item.next;

@@ -145,7 +145,7 @@ class JsonLineParser extends LineCursor {
     this.pos = le + 1;
     if (c === QUOTE && s.indexOf('"', q + 1) === te - 1) {
       // A string without escapes is the text between its quotes; anything else is JSON.parse's.
-      const text = s.slice(q + 1, te - 1);
+      const text = this.copy(q + 1, te - 1);
       if (!text.includes('\\')) return text;
     }
     if (te - q === 2 && (c === OPEN_BRACE || c === OPEN_BRACKET)) {
@@ -207,11 +207,18 @@ function scalar(token: string): unknown {
  * Parses one item of a kubectl JSON list: the object whose `{` is at `start` (at column `indent`,
  * alone on its line), within `src` up to `end`. Returns the value, where its closing `}` ends
  * (`end`), where the text after that line starts (`next`) and the line breaks before `next`.
- * Throws `SubsetError` outside the subset.
+ * `bytes`: the text's bytes if it is all ASCII (see `LineCursor`). Throws `SubsetError` outside the subset.
  */
-export function parseJsonItem(src: string, start: number, end: number, indent: number, prune?: ItemPrune): { value: unknown; end: number; next: number; newlines: number } {
+export function parseJsonItem(
+  src: string,
+  start: number,
+  end: number,
+  indent: number,
+  prune?: ItemPrune,
+  bytes?: Buffer,
+): { value: unknown; end: number; next: number; newlines: number } {
   if (src.charCodeAt(start + 1) !== 10 || start + 1 >= end) bail('item opens and closes on one line');
-  const p = new JsonLineParser(src, start + 2, end);
+  const p = new JsonLineParser(src, start + 2, end, bytes);
   const value = p.parseObject(indent, prune?.generic, prune);
   // Every line read ends with a line break, except a last one that ends at `end`.
   const next = Math.min(p.pos, end);

@@ -1,14 +1,32 @@
-/** What both kubectl-dump parsers (YAML and JSON) share: a position in the text, read line by line. */
+/**
+ * What both kubectl-dump parsers (YAML and JSON) share: a position in the text, read line by line,
+ * and copies of the values they keep.
+ */
 export abstract class LineCursor {
   /** Start of the next line to look at. */
   pos: number;
 
+  /**
+   * `bytes`: the text's own bytes when it is all ASCII (string and byte offsets then agree), so that
+   * kept values can be decoded from them as independent strings.
+   */
   constructor(
     protected readonly s: string,
     start: number,
     protected readonly end: number,
+    private readonly bytes?: Buffer,
   ) {
     this.pos = start;
+  }
+
+  /**
+   * The text from `a` to `b` as a string that does not point into `s`. V8 makes a substring of 13 or
+   * more characters a view of its parent: a pod name kept in the model would keep the whole batch
+   * text (megabytes) alive, and the model's memory would grow with the file instead of the model.
+   */
+  protected copy(a: number, b: number): string {
+    if (b - a < MIN_SLICED_LENGTH) return this.s.slice(a, b);
+    return this.bytes ? this.bytes.toString('latin1', a, b) : detach(this.s.slice(a, b));
   }
 
   /** End of the line containing `i` (index of its `\n`, or `end`). */
@@ -16,6 +34,15 @@ export abstract class LineCursor {
     const e = this.s.indexOf('\n', i);
     return e < 0 || e > this.end ? this.end : e;
   }
+}
+
+/** V8's shortest substring that is a view of its parent instead of a copy (`SlicedString::kMinLength`). */
+const MIN_SLICED_LENGTH = 13;
+
+/** A string with the same text as `s` that does not point into the string `s` was cut from. */
+export function detach(s: string): string {
+  // Slicing a concatenation flattens it into a new string first.
+  return s.length < MIN_SLICED_LENGTH ? s : (' ' + s).slice(1);
 }
 
 const SPACES: string[] = [];

@@ -1,4 +1,5 @@
 /** Lexical helpers of the kubectl-YAML subset parser: key interning, separators, indicators. */
+import { detach } from './line-cursor.js';
 import { bail } from './yaml-scalars.js';
 
 /**
@@ -19,8 +20,9 @@ export function cachedKey(s: string, p: number, colon: number): string | undefin
 export function rememberKey(key: string): void {
   const id = key.length * 128 + (key.charCodeAt(0) & 127);
   const bucket = KEY_CACHE.get(id);
-  if (!bucket) KEY_CACHE.set(id, [key]);
-  else if (bucket.length < KEYS_PER_BUCKET) bucket.push(key);
+  // Detached: the cache lives for the whole run and must not hold on to the batch the key was cut from.
+  if (!bucket) KEY_CACHE.set(id, [detach(key)]);
+  else if (bucket.length < KEYS_PER_BUCKET) bucket.push(detach(key));
 }
 
 /** `:` ends a plain key when followed by a space or the end of the line. */

@@ -258,7 +258,9 @@ class Parser extends LineCursor {
     }
     if (isIndicator(c) || c === 62 || c === 63) bail('indicator character');
     const le = this.eol(q);
-    const first = s.slice(q, le).trimEnd();
+    let fe = le;
+    while (fe > q && s.charCodeAt(fe - 1) === SPACE) fe--;
+    const first = this.copy(q, fe);
     checkPlain(first);
     this.pos = Math.min(le + 1, this.end);
     let lines: string[] | undefined;
@@ -303,7 +305,7 @@ class Parser extends LineCursor {
       }
       i++;
     }
-    const body = s.slice(q + 1, i);
+    const body = this.copy(q + 1, i);
     const le = this.eol(i);
     if (s.slice(i + 1, le).trim() !== '') bail('text after a quoted scalar');
     this.pos = Math.min(le + 1, this.end);
@@ -345,7 +347,7 @@ class Parser extends LineCursor {
       const e = this.eol(i);
       let k = i;
       while (k < e && k - i < indent && s.charCodeAt(k) === SPACE) k++;
-      if (k - i >= indent) lines.push(s.slice(i + indent, e));
+      if (k - i >= indent) lines.push(this.copy(i + indent, e));
       else if (k === e) lines.push('');
       else break;
       i = Math.min(e + 1, this.end);
@@ -364,10 +366,11 @@ class Parser extends LineCursor {
 
 /**
  * Parses one item of a kubectl list: the text at `start` is a `- ` entry at column 0 and the item
- * ends before `end` (a line start). Throws `SubsetError` outside the subset.
+ * ends before `end` (a line start). `bytes`: the text's bytes if it is all ASCII (see `LineCursor`).
+ * Throws `SubsetError` outside the subset.
  */
-export function parseYamlItem(src: string, start: number, end: number, prune?: ItemPrune): unknown {
-  const p = new Parser(src, start, end);
+export function parseYamlItem(src: string, start: number, end: number, prune?: ItemPrune, bytes?: Buffer): unknown {
+  const p = new Parser(src, start, end, bytes);
   const value = p.parseSeqEntry(0, start, prune?.generic, prune);
   if (p.peekIndent() !== -1) bail('trailing content after the item');
   return value;
