@@ -93,7 +93,8 @@ class Parser extends LineCursor {
     const obj: Obj = {};
     let p = first;
     for (;;) {
-      const { key, after } = this.readKey(p);
+      const key = this.readKey(p);
+      const after = this.afterKey;
       if (obj[key] !== undefined && (key !== '__proto__' || Object.prototype.hasOwnProperty.call(obj, key))) bail('duplicate key');
       const sub = subPrune(prune, key);
       const value = sub === true ? this.skipValue(col, after) : this.parseMapValue(col, after, sub);
@@ -222,21 +223,25 @@ class Parser extends LineCursor {
     return -1;
   }
 
-  private readKey(p: number): { key: string; after: number } {
+  /** Just past the colon of the last key read by `readKey`. */
+  private afterKey = 0;
+
+  private readKey(p: number): string {
     const s = this.s;
     const c = s.charCodeAt(p);
     const colon = this.keyEnd(p);
     if (colon < 0) bail('expected a mapping key');
-    if (c === DQUOTE) return { key: decodeDoubleQuoted(s.slice(p + 1, colon - 1)), after: colon + 1 };
-    if (c === SQUOTE) return { key: decodeSingleQuoted(s.slice(p + 1, colon - 1)), after: colon + 1 };
+    this.afterKey = colon + 1;
+    if (c === DQUOTE) return decodeDoubleQuoted(s.slice(p + 1, colon - 1));
+    if (c === SQUOTE) return decodeSingleQuoted(s.slice(p + 1, colon - 1));
     if (isIndicator(c) || c === DASH || c === 63) bail('special character at the start of a key');
     const cached = cachedKey(s, p, colon);
-    if (cached !== undefined) return { key: cached, after: colon + 1 };
+    if (cached !== undefined) return cached;
     const text = s.slice(p, colon).trimEnd();
     if (text === '' || text.includes(' #')) bail('empty key or comment');
     if (text.length === colon - p && /^[A-Za-z][A-Za-z0-9_.\/-]*$/.test(text)) rememberKey(text);
     const resolved = resolvePlain(text);
-    return { key: typeof resolved === 'string' ? resolved : String(resolved), after: colon + 1 };
+    return typeof resolved === 'string' ? resolved : String(resolved);
   }
 
   /**
