@@ -4,7 +4,7 @@
  * the fixture appears in any output format.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArchitectureModel } from '../../src/model/architecture.js';
@@ -96,8 +96,11 @@ describe.each(CASES)('fixture %j', (options) => {
 
 /**
  * Worker threads need a built `.js` worker module, so under vitest the dump runs in-thread. Here the
- * sources are built to a temporary directory and the CLI is run with workers forced and small
- * batches: its JSON output must be byte-identical to the in-thread import.
+ * sources are built to a temporary directory exactly as `npm run build` does (tsc, then
+ * scripts/bundle.mjs), and both CLIs are run with workers forced and small batches: the tsc output's
+ * `cli/main.js` (its worker is `frontends/kubernetes/dump/worker.js`, as for the library API) and the
+ * bundle `bundle/main.js` that package.json's `bin` runs (its worker is `bundle/worker.js`). Their
+ * JSON output must be byte-identical to the in-thread import.
  */
 describe('worker threads (built CLI)', () => {
   it('gives the same model as the in-thread import', async () => {
@@ -105,17 +108,21 @@ describe('worker threads (built CLI)', () => {
     mkdirSync(join(REPO_ROOT, '.bench'), { recursive: true });
     const out = mkdtempSync(join(REPO_ROOT, '.bench', 'build-'));
     execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(REPO_ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'ignore' });
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/bundle.mjs'), out], { stdio: 'ignore' });
+    expect(existsSync(join(out, 'bundle/worker.js'))).toBe(true);
     const dir = generateFixture({ pods: 300, seed: 1 });
     for (const ext of ['yaml', 'json']) {
       const file = `kubectl/cluster-dump.${ext}`;
-      const cli = execFileSync(process.execPath, [join(out, 'cli/main.js'), 'import', file, '-q', '-f', 'json'], {
-        cwd: dir,
-        env: { ...process.env, ARCHMAP_WORKERS: 'force', ARCHMAP_DUMP_CHUNK_BYTES: '65536' },
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-      });
       const inThread = renderJson(await importArchitecture([file], { cwd: dir }));
-      expect(cli).toBe(inThread);
+      for (const main of ['cli/main.js', 'bundle/main.js']) {
+        const cli = execFileSync(process.execPath, [join(out, main), 'import', file, '-q', '-f', 'json'], {
+          cwd: dir,
+          env: { ...process.env, ARCHMAP_WORKERS: 'force', ARCHMAP_DUMP_CHUNK_BYTES: '65536' },
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        });
+        expect(cli, `${main} ${file}`).toBe(inThread);
+      }
     }
     rmSync(out, { recursive: true, force: true });
   }, 120_000);

@@ -4,7 +4,6 @@
  * cluster passed to `/etc/eks/bootstrap.sh` or a nodeadm `NodeConfig`, kubelet `--node-labels` and
  * `--register-with-taints`. Nothing is executed; the text is only searched.
  */
-import { gunzipSync } from 'node:zlib';
 import { isObject } from '../../core/guards.js';
 import type { PathSegment } from '../../load/document.js';
 import type { Stack } from './stack.js';
@@ -17,7 +16,8 @@ function decodeBase64(text: string): string | undefined {
   if (!/^[A-Za-z0-9+/=\s]+$/.test(text) || text.length > MAX_USER_DATA) return undefined;
   const bytes = Buffer.from(text, 'base64');
   try {
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes, { maxOutputLength: MAX_USER_DATA }).toString('utf8');
+    // node:zlib is loaded on first use: gzip is rare, and loading it costs every start-up ~2 ms.
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return process.getBuiltinModule('node:zlib').gunzipSync(bytes, { maxOutputLength: MAX_USER_DATA }).toString('utf8');
   } catch {
     return undefined;
   }
