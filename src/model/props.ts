@@ -276,6 +276,20 @@ export interface PersistentVolumeProps {
   accessPointId?: string;
 }
 
+/**
+ * Sets `props[key]` only when `value` is defined. Props built with `put` alone hold no `undefined`
+ * and become the property bag through `definedProps`, without the copy `toProps` makes (the hot path:
+ * once per pod of a dump).
+ */
+export function put<T extends object, K extends keyof T>(props: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) props[key] = value;
+}
+
+/** The property bag of a typed props object built with `put` (no field is `undefined`). */
+export function definedProps<T extends object>(props: T): Record<string, PropValue> {
+  return props as Record<string, PropValue>;
+}
+
 /** Converts a typed props object into the model's JSON property bag, dropping `undefined` fields. */
 export function toProps<T extends object>(props: T): Record<string, PropValue> {
   const out: Record<string, PropValue> = {};
