@@ -143,7 +143,8 @@ export class ModelGraph {
     const cached = this.sortedKinds.get(kind);
     if (cached) return cached;
     const out: Entity[] = [];
-    for (const id of [...(this.byKind.get(kind) ?? [])].sort(cmp)) {
+    // The default sort orders strings by UTF-16 code units, as `cmp` does, without a JS call per comparison.
+    for (const id of [...(this.byKind.get(kind) ?? [])].sort()) {
       const e = this.entities.get(id);
       if (e) out.push(e);
     }
@@ -206,11 +207,9 @@ export class ModelGraph {
       const byTo = this.outgoing.get(e.id);
       if (!byTo) continue;
       const start = relations.length;
-      for (const [to, list] of byTo) {
-        if (to === e.id) continue;
-        if (this.entities.has(to)) relations.push(...list);
-        else dangling.push(...list);
-      }
+      byTo.forEach((list, to) => {
+        if (to !== e.id) appendAll(this.entities.has(to) ? relations : dangling, list);
+      });
       if (relations.length - start > 1) sortTail(relations, start);
     }
     for (const [from, byTo] of this.outgoing) {
@@ -222,6 +221,11 @@ export class ModelGraph {
   get size(): number {
     return this.entities.size;
   }
+}
+
+/** `target.push(...items)` without spreading arguments. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const x of items) target.push(x);
 }
 
 /** Sorts `list[start…]` in place by `compareRelations` (insertion sort: groups are a few relations). */

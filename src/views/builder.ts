@@ -54,7 +54,7 @@ export class DiagramBuilder {
   /** An edge for a model relation: its confidence, and its rule as the label unless it is high. */
   relationEdge(from: string, to: string, relation: Relation, label?: string): void {
     const ruleLabel = relation.confidence === 'high' ? undefined : `${relation.rule} · ${relation.confidence}`;
-    const text = [label, ruleLabel].filter((x) => x !== undefined).join(' · ');
+    const text = label === undefined ? ruleLabel : ruleLabel === undefined ? label : `${label} · ${ruleLabel}`;
     this.edge(from, to, relation.confidence, text === '' ? undefined : text);
   }
 

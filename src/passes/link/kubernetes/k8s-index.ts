@@ -42,7 +42,7 @@ function readExpressions(v: PropValue | undefined): SelectorExpression[] {
 }
 
 export function matches(labels: Readonly<Record<string, string>>, sel: Selector): boolean {
-  for (const [k, v] of Object.entries(sel.labels)) if (labels[k] !== v) return false;
+  for (const k in sel.labels) if (labels[k] !== sel.labels[k]) return false;
   for (const e of sel.expressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     const value = labels[e.key];
@@ -70,13 +70,13 @@ export function matches(labels: Readonly<Record<string, string>>, sel: Selector)
 export class LabelIndex {
   private readonly byNs = new Map<string, Entity[]>();
   private readonly byLabel = new Map<string, Entity[]>();
-  private readonly labels = new Map<Entity, Record<string, string>>();
+  private readonly labels = new Map<Entity, Readonly<Record<string, string>>>();
 
   /**
    * `keys`: the label keys selectors will ask for (only those are indexed: building the index is
    * the expensive part with tens of thousands of pods).
    */
-  constructor(graph: ModelGraph, kinds: readonly EntityKind[], labelsOf: (e: Entity) => Record<string, string>, keys?: ReadonlySet<string>) {
+  constructor(graph: ModelGraph, kinds: readonly EntityKind[], labelsOf: (e: Entity) => Readonly<Record<string, string>>, keys?: ReadonlySet<string>) {
     for (const kind of kinds) {
       for (const e of graph.ofKind(kind)) {
         const labels = labelsOf(e);
@@ -94,8 +94,8 @@ export class LabelIndex {
   /** Entities in `namespace` matched by `sel` (an empty selector matches all of them). */
   select(namespace: string, sel: Selector): Entity[] {
     let candidates: Entity[] | undefined;
-    for (const [k, v] of Object.entries(sel.labels)) {
-      const list = this.byLabel.get(`${namespace}\u0000${k}\u0000${v}`) ?? [];
+    for (const k in sel.labels) {
+      const list = this.byLabel.get(`${namespace}\u0000${k}\u0000${sel.labels[k] ?? ''}`) ?? [];
       if (!candidates || list.length < candidates.length) candidates = list;
     }
     candidates ??= this.byNs.get(namespace) ?? [];
