@@ -169,12 +169,15 @@ const NODE_KIND: readonly EntityKind[] = ['Node'];
 function countPodsByNode(ix: ModelIndex): Map<string, number> {
   const out = new Map<string, number>();
   for (const pod of ix.ofKind('Pod')) {
-    const rel = ix.firstOut(pod.id, 'runs-on', NODE_KIND);
-    const nodeName = propString(pod, 'nodeName');
-    const node = rel?.to ?? (nodeName !== undefined ? k8sId('Node', undefined, nodeName) : undefined);
+    const node = ix.firstOut(pod.id, 'runs-on', NODE_KIND)?.to ?? nodeIdOf(pod);
     if (node !== undefined && ix.get(node)) out.set(node, (out.get(node) ?? 0) + 1);
   }
   return out;
+}
+
+function nodeIdOf(pod: Entity): string | undefined {
+  const nodeName = propString(pod, 'nodeName');
+  return nodeName !== undefined ? k8sId('Node', undefined, nodeName) : undefined;
 }
 
 function clusterOf(ix: ModelIndex, g: Entity): string | undefined {
