@@ -114,11 +114,18 @@ export class ModelGraph {
   /** All entities, sorted by id. */
   allEntities(): Entity[] {
     // Ids start with their kind (`Pod:…`), so the per-kind lists in `kind:` order are nearly always
-    // already sorted; the final sort then only confirms it (one pass over an ascending run).
+    // already sorted; a plain pass confirms it and the sort is only run when it is not.
     const kinds = [...this.byKind.keys()].sort((a, b) => cmp(`${a}:`, `${b}:`));
     const out: Entity[] = [];
-    for (const kind of kinds) for (const e of this.sortedOfKind(kind)) out.push(e);
-    return out.sort((a, b) => cmp(a.id, b.id));
+    let ascending = true;
+    for (const kind of kinds) {
+      for (const e of this.sortedOfKind(kind)) {
+        const prev = out[out.length - 1];
+        if (prev && prev.id > e.id) ascending = false;
+        out.push(e);
+      }
+    }
+    return ascending ? out : out.sort((a, b) => cmp(a.id, b.id));
   }
 
   /** Every stored relation (dangling ones too), sorted. */
