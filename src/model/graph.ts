@@ -4,21 +4,14 @@
 import { cmp } from '../core/diagnostics.js';
 import type { Entity, Fragment, PropValue, Relation, SourceRef } from './entity.js';
 import type { EntityKind, RelationType } from './kinds.js';
-
-const CONFIDENCE_RANK = { high: 2, medium: 1, low: 0 } as const;
+import { RelationStore } from './relation-store.js';
 
 export class ModelGraph {
   private readonly entities = new Map<string, Entity>();
   private readonly byKind = new Map<EntityKind, Set<string>>();
   /** `ofKind` results, kept until an entity of that kind is added or merged away. */
   private readonly sortedKinds = new Map<EntityKind, Entity[]>();
-  /**
-   * Relations by `from`, then by `to`: the few relations (at most one per type) between two ids. No
-   * key strings are built per relation, and `from` groups come out sorted cheaply.
-   */
-  private readonly outgoing = new Map<string, Map<string, Relation[]>>();
-  /** For each id, the ids that have a relation towards it (for O(degree) incoming lookups and merges). */
-  private readonly incoming = new Map<string, Set<string>>();
+  private readonly relations = new RelationStore();
   /** Ids merged away by `merge()`, pointing to the id that absorbed them. */
   private readonly aliases = new Map<string, string>();
 
@@ -55,24 +48,7 @@ export class ModelGraph {
   /** Adds a relation; the same (type, from, to) keeps the highest confidence. */
   addRelation(input: Relation): void {
     const relation = this.aliases.size === 0 ? input : { ...input, from: this.resolve(input.from), to: this.resolve(input.to) };
-    const { from, to } = relation;
-    let byTo = this.outgoing.get(from);
-    if (!byTo) this.outgoing.set(from, (byTo = new Map<string, Relation[]>()));
-    const list = byTo.get(to);
-    if (!list) {
-      byTo.set(to, [relation]);
-      let froms = this.incoming.get(to);
-      if (!froms) this.incoming.set(to, (froms = new Set<string>()));
-      froms.add(from);
-      return;
-    }
-    const i = list.findIndex((r) => r.type === relation.type);
-    const prev = list[i];
-    if (!prev) list.push(relation);
-    else if (CONFIDENCE_RANK[relation.confidence] > CONFIDENCE_RANK[prev.confidence] ||
-      (relation.confidence === prev.confidence && cmp(relation.rule, prev.rule) < 0)) {
-      list[i] = relation;
-    }
+    this.relations.add(relation);
   }
 
   /**
@@ -88,34 +64,12 @@ export class ModelGraph {
     this.byKind.get(drop.kind)?.delete(drop.id);
     this.sortedKinds.delete(drop.kind);
     this.aliases.set(drop.id, keep.id);
-    const moved = this.detach(drop.id);
+    const moved = this.relations.detach(drop.id);
     for (const r of moved) {
       const from = r.from === drop.id ? keep.id : r.from;
       const to = r.to === drop.id ? keep.id : r.to;
       if (from !== to) this.addRelation({ ...r, from, to });
     }
-  }
-
-  /** Removes and returns every relation with `id` at either end. */
-  private detach(id: string): Relation[] {
-    const moved: Relation[] = [];
-    const byTo = this.outgoing.get(id);
-    if (byTo) {
-      this.outgoing.delete(id);
-      for (const [to, list] of byTo) {
-        moved.push(...list);
-        this.incoming.get(to)?.delete(id);
-      }
-    }
-    for (const from of this.incoming.get(id) ?? []) {
-      const fromMap = this.outgoing.get(from);
-      const list = fromMap?.get(id);
-      if (!fromMap || !list) continue;
-      fromMap.delete(id);
-      moved.push(...list);
-    }
-    this.incoming.delete(id);
-    return moved;
   }
 
   /** The id an entity is known by now (after merges). */
@@ -143,7 +97,8 @@ export class ModelGraph {
     const cached = this.sortedKinds.get(kind);
     if (cached) return cached;
     const out: Entity[] = [];
-    for (const id of [...(this.byKind.get(kind) ?? [])].sort(cmp)) {
+    // The default sort orders strings by UTF-16 code units, as `cmp` does, without a JS call per comparison.
+    for (const id of [...(this.byKind.get(kind) ?? [])].sort()) {
       const e = this.entities.get(id);
       if (e) out.push(e);
     }
@@ -159,37 +114,35 @@ export class ModelGraph {
   /** All entities, sorted by id. */
   allEntities(): Entity[] {
     // Ids start with their kind (`Pod:…`), so the per-kind lists in `kind:` order are nearly always
-    // already sorted; the final sort then only confirms it (one pass over an ascending run).
+    // already sorted; a plain pass confirms it and the sort is only run when it is not.
     const kinds = [...this.byKind.keys()].sort((a, b) => cmp(`${a}:`, `${b}:`));
     const out: Entity[] = [];
-    for (const kind of kinds) for (const e of this.sortedOfKind(kind)) out.push(e);
-    return out.sort((a, b) => cmp(a.id, b.id));
+    let ascending = true;
+    for (const kind of kinds) {
+      for (const e of this.sortedOfKind(kind)) {
+        const prev = out[out.length - 1];
+        if (prev && prev.id > e.id) ascending = false;
+        out.push(e);
+      }
+    }
+    return ascending ? out : out.sort((a, b) => cmp(a.id, b.id));
   }
 
   /** Every stored relation (dangling ones too), sorted. */
   allRelations(): Relation[] {
     const out: Relation[] = [];
-    for (const byTo of this.outgoing.values()) for (const list of byTo.values()) out.push(...list);
+    for (const from of this.relations.sources()) appendAll(out, this.relations.from(from));
     return out.sort(compareRelations);
   }
 
   /** Outgoing relations of an entity, sorted. */
   relationsFrom(id: string, type?: RelationType): Relation[] {
-    const out: Relation[] = [];
-    for (const list of this.outgoing.get(this.resolve(id))?.values() ?? []) {
-      for (const r of list) if (type === undefined || r.type === type) out.push(r);
-    }
-    return out.sort(compareRelations);
+    return this.relations.from(this.resolve(id)).filter((r) => type === undefined || r.type === type).sort(compareRelations);
   }
 
   /** Incoming relations of an entity, sorted. */
   relationsTo(id: string, type?: RelationType): Relation[] {
-    const to = this.resolve(id);
-    const out: Relation[] = [];
-    for (const from of this.incoming.get(to) ?? []) {
-      for (const r of this.outgoing.get(from)?.get(to) ?? []) if (type === undefined || r.type === type) out.push(r);
-    }
-    return out.sort(compareRelations);
+    return this.relations.to(this.resolve(id)).filter((r) => type === undefined || r.type === type).sort(compareRelations);
   }
 
   /**
@@ -203,18 +156,14 @@ export class ModelGraph {
     // Grouped by `from` in id order, each group sorted on its own: the same order as one sort by
     // `compareRelations` (whose first key is `from`), for much less comparing.
     for (const e of this.allEntities()) {
-      const byTo = this.outgoing.get(e.id);
-      if (!byTo) continue;
       const start = relations.length;
-      for (const [to, list] of byTo) {
-        if (to === e.id) continue;
-        if (this.entities.has(to)) relations.push(...list);
-        else dangling.push(...list);
+      for (const r of this.relations.from(e.id)) {
+        if (r.to !== e.id) (this.entities.has(r.to) ? relations : dangling).push(r);
       }
       if (relations.length - start > 1) sortTail(relations, start);
     }
-    for (const [from, byTo] of this.outgoing) {
-      if (!this.entities.has(from)) for (const list of byTo.values()) dangling.push(...list);
+    for (const from of this.relations.sources()) {
+      if (!this.entities.has(from)) appendAll(dangling, this.relations.from(from));
     }
     return { relations, dangling: dangling.sort(compareRelations) };
   }
@@ -222,6 +171,11 @@ export class ModelGraph {
   get size(): number {
     return this.entities.size;
   }
+}
+
+/** `target.push(...items)` without spreading arguments. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const x of items) target.push(x);
 }
 
 /** Sorts `list[start…]` in place by `compareRelations` (insertion sort: groups are a few relations). */

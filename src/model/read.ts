@@ -22,12 +22,23 @@ export function propStrings(entity: Entity, key: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-export function propMap(entity: Entity, key: string): Record<string, string> {
+const NO_STRINGS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * The string entries of a map property (labels, tags, annotations). The stored map itself when all
+ * its values are strings (the usual case: no copy per call), else a filtered copy; read-only either way.
+ */
+export function propMap(entity: Entity, key: string): Readonly<Record<string, string>> {
   const v = entity.props[key];
+  if (!v || typeof v !== 'object' || Array.isArray(v) || isUnresolved(v)) return NO_STRINGS;
+  const map = v as Readonly<Record<string, PropValue>>;
+  for (const k in map) if (typeof map[k] !== 'string') return stringEntries(map);
+  return map as Readonly<Record<string, string>>;
+}
+
+function stringEntries(map: Readonly<Record<string, PropValue>>): Record<string, string> {
   const out: Record<string, string> = {};
-  if (v && typeof v === 'object' && !Array.isArray(v) && !isUnresolved(v)) {
-    for (const [k, x] of Object.entries(v as Record<string, PropValue>)) if (typeof x === 'string') out[k] = x;
-  }
+  for (const [k, x] of Object.entries(map)) if (typeof x === 'string') out[k] = x;
   return out;
 }
 

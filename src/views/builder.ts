@@ -18,6 +18,11 @@ export class DiagramBuilder {
   private readonly edges = new Map<string, ViewEdge>();
   private readonly aliases = new Map<string, string>();
   private readonly notes: string[] = [];
+  /**
+   * The last `edge` call. Repeating it changes nothing (edges only ever gain confidence), and views
+   * repeat it a lot: every pod a Service selects is folded into the same workload box.
+   */
+  private lastEdge: { readonly from: string; readonly to: string; readonly confidence: Confidence; readonly label: string | undefined } | undefined;
 
   node(node: ViewNode): void {
     if (!this.nodes.has(node.key)) this.nodes.set(node.key, node);
@@ -35,6 +40,7 @@ export class DiagramBuilder {
   /** Edges to or from `key` are drawn to `target` instead (an omitted item folded into a "+N more" node). */
   alias(key: string, target: string): void {
     this.aliases.set(key, target);
+    this.lastEdge = undefined;
   }
 
   resolve(key: string): string {
@@ -42,6 +48,9 @@ export class DiagramBuilder {
   }
 
   edge(from: string, to: string, confidence: Confidence, label?: string): void {
+    const last = this.lastEdge;
+    if (last && last.from === from && last.to === to && last.confidence === confidence && last.label === label) return;
+    this.lastEdge = { from, to, confidence, label };
     const a = this.resolve(from);
     const b = this.resolve(to);
     if (a === b) return;
@@ -54,7 +63,7 @@ export class DiagramBuilder {
   /** An edge for a model relation: its confidence, and its rule as the label unless it is high. */
   relationEdge(from: string, to: string, relation: Relation, label?: string): void {
     const ruleLabel = relation.confidence === 'high' ? undefined : `${relation.rule} · ${relation.confidence}`;
-    const text = [label, ruleLabel].filter((x) => x !== undefined).join(' · ');
+    const text = label === undefined ? ruleLabel : ruleLabel === undefined ? label : `${label} · ${ruleLabel}`;
     this.edge(from, to, relation.confidence, text === '' ? undefined : text);
   }
 

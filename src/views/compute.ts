@@ -6,6 +6,7 @@
 import { cmp } from '../core/diagnostics.js';
 import type { Entity, PropValue, Relation } from '../model/entity.js';
 import { k8sId } from '../model/ids.js';
+import type { EntityKind } from '../model/kinds.js';
 import { displayValue, propNumber, propString } from '../model/read.js';
 import { DiagramBuilder, addMoreNode, topN } from './builder.js';
 import { Facts, countsText, listText, plural } from './format.js';
@@ -162,16 +163,21 @@ function addBuckets(ctx: Ctx, b: DiagramBuilder, groupKey: string, nodes: readon
   }
 }
 
+const NODE_KIND: readonly EntityKind[] = ['Node'];
+
 /** Pods per node, from `Pod runs-on Node`, else from the pod's `nodeName`. */
 function countPodsByNode(ix: ModelIndex): Map<string, number> {
   const out = new Map<string, number>();
   for (const pod of ix.ofKind('Pod')) {
-    const rel = ix.out(pod.id, 'runs-on', ['Node'])[0];
-    const nodeName = propString(pod, 'nodeName');
-    const node = rel?.to ?? (nodeName !== undefined ? k8sId('Node', undefined, nodeName) : undefined);
+    const node = ix.firstOut(pod.id, 'runs-on', NODE_KIND)?.to ?? nodeIdOf(pod);
     if (node !== undefined && ix.get(node)) out.set(node, (out.get(node) ?? 0) + 1);
   }
   return out;
+}
+
+function nodeIdOf(pod: Entity): string | undefined {
+  const nodeName = propString(pod, 'nodeName');
+  return nodeName !== undefined ? k8sId('Node', undefined, nodeName) : undefined;
 }
 
 function clusterOf(ix: ModelIndex, g: Entity): string | undefined {

@@ -9,28 +9,53 @@ import { pushTo } from './util.js';
 
 const WORKLOAD_OWNER_KINDS: readonly EntityKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
 
+/** What the index knows about one id: the entity (absent for a dangling relation end) and its relations. */
+interface Slot {
+  entity: Entity | undefined;
+  /** Relations leaving the id, by `to` then `type`. */
+  out: readonly Relation[];
+  /** Relations arriving at the id, by `from`, `to`, `type`. */
+  in: Relation[];
+  /** The `topOwner` result; `rooted` when the chain ended at an entity with no owner (not at a cycle). */
+  owner: { readonly top: Entity; readonly rooted: boolean } | undefined;
+}
+
+const NONE: readonly Relation[] = [];
+
 export class ModelIndex {
-  private readonly byId = new Map<string, Entity>();
+  /** One slot per id: a single lookup gives an entity, its relations and its cached owner. */
+  private readonly slots = new Map<string, Slot>();
   private readonly byKind = new Map<EntityKind, Entity[]>();
-  private readonly from = new Map<string, Relation[]>();
-  private readonly to = new Map<string, Relation[]>();
-  private readonly ownerCache = new Map<string, Entity>();
 
   constructor(readonly model: ArchitectureModel) {
-    const sorted = [...model.entities].sort((a, b) => cmp(a.id, b.id));
+    // Models come out of the pipeline with entities sorted by id and relations sorted by `from`
+    // first (`compareRelations`): then only each `from` run needs ordering by `to`, `type`.
+    const sorted = idsAscending(model.entities) ? model.entities : [...model.entities].sort((a, b) => cmp(a.id, b.id));
     for (const e of sorted) {
-      this.byId.set(e.id, e);
+      this.slots.set(e.id, { entity: e, out: NONE, in: [], owner: undefined });
       pushTo(this.byKind, e.kind, e);
     }
-    const rels = [...model.relations].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type));
-    for (const r of rels) {
-      pushTo(this.from, r.from, r);
-      pushTo(this.to, r.to, r);
+    const rels = fromsAscending(model.relations) ? model.relations : [...model.relations].sort((a, b) => cmp(a.from, b.from));
+    for (let start = 0; start < rels.length;) {
+      const first = rels[start];
+      let end = start + 1;
+      while (end < rels.length && rels[end]?.from === first?.from) end++;
+      const run = rels.slice(start, end);
+      if (!byToThenTypeAscending(run)) run.sort(byToThenType);
+      if (first) this.slot(first.from).out = run;
+      for (const r of run) this.slot(r.to).in.push(r);
+      start = end;
     }
   }
 
+  private slot(id: string): Slot {
+    let s = this.slots.get(id);
+    if (!s) this.slots.set(id, (s = { entity: undefined, out: NONE, in: [], owner: undefined }));
+    return s;
+  }
+
   get(id: string): Entity | undefined {
-    return this.byId.get(id);
+    return this.slots.get(id)?.entity;
   }
 
   /** Entities of one kind, sorted by id. */
@@ -40,17 +65,29 @@ export class ModelIndex {
 
   /** Relations leaving `id`, optionally of one type and towards entities of the given kinds. */
   out(id: string, type?: RelationType, kinds?: readonly EntityKind[]): Relation[] {
-    return (this.from.get(id) ?? []).filter((r) => (type === undefined || r.type === type) && this.kindIn(r.to, kinds));
+    return (this.slots.get(id)?.out ?? NONE).filter((r) => (type === undefined || r.type === type) && this.kindIn(r.to, kinds));
+  }
+
+  /** `out(id, type, kinds)[0]`, without building the list. */
+  firstOut(id: string, type?: RelationType, kinds?: readonly EntityKind[]): Relation | undefined {
+    for (const r of this.slots.get(id)?.out ?? NONE) if ((type === undefined || r.type === type) && this.kindIn(r.to, kinds)) return r;
+    return undefined;
   }
 
   /** Relations arriving at `id`, optionally of one type and from entities of the given kinds. */
   in(id: string, type?: RelationType, kinds?: readonly EntityKind[]): Relation[] {
-    return (this.to.get(id) ?? []).filter((r) => (type === undefined || r.type === type) && this.kindIn(r.from, kinds));
+    return (this.slots.get(id)?.in ?? NONE).filter((r) => (type === undefined || r.type === type) && this.kindIn(r.from, kinds));
+  }
+
+  /** `in(id, type, kinds)[0]`, without building the list. */
+  firstIn(id: string, type?: RelationType, kinds?: readonly EntityKind[]): Relation | undefined {
+    for (const r of this.slots.get(id)?.in ?? NONE) if ((type === undefined || r.type === type) && this.kindIn(r.from, kinds)) return r;
+    return undefined;
   }
 
   private kindIn(id: string, kinds: readonly EntityKind[] | undefined): boolean {
     if (!kinds) return true;
-    const e = this.byId.get(id);
+    const e = this.get(id);
     return e !== undefined && kinds.includes(e.kind);
   }
 
@@ -59,26 +96,61 @@ export class ModelIndex {
    * `owns` relations, else from the owner fields in props. Returns the entity itself when it has none.
    */
   topOwner(entity: Entity): Entity {
-    const cached = this.ownerCache.get(entity.id);
-    if (cached) return cached;
+    const slot = this.slot(entity.id);
+    if (slot.owner) return slot.owner.top;
     let current = entity;
-    const seen = new Set<string>([entity.id]);
-    for (let parent = this.directOwner(current); parent && !seen.has(parent.id); parent = this.directOwner(current)) {
-      seen.add(parent.id);
+    let rooted = true;
+    // Owner chains are a few links long: a list is cheaper than a set for the cycle check.
+    const seen: string[] = [entity.id];
+    for (let parent = this.directOwner(current); parent; parent = this.directOwner(current)) {
+      if (seen.includes(parent.id)) {
+        rooted = false;
+        break;
+      }
+      // A parent whose chain ends at an ownerless entity has the same top (no cycle can reach back here).
+      const known = this.slots.get(parent.id)?.owner;
+      if (known?.rooted) {
+        current = known.top;
+        break;
+      }
+      seen.push(parent.id);
       current = parent;
     }
-    this.ownerCache.set(entity.id, current);
+    slot.owner = { top: current, rooted };
     return current;
   }
 
   private directOwner(entity: Entity): Entity | undefined {
-    // The first `owns` relation from a workload (what `in(id, 'owns', kinds)[0]` is), without the array.
-    for (const r of this.to.get(entity.id) ?? []) {
-      if (r.type === 'owns' && this.kindIn(r.from, WORKLOAD_OWNER_KINDS)) return this.byId.get(r.from);
-    }
+    const owns = this.firstIn(entity.id, 'owns', WORKLOAD_OWNER_KINDS);
+    if (owns) return this.get(owns.from);
     const ownerKind = propString(entity, 'ownerKind');
     const kind = WORKLOAD_OWNER_KINDS.find((k) => k === ownerKind);
     const name = propString(entity, 'ownerName');
-    return kind && name ? this.byId.get(k8sId(kind, entity.namespace, name)) : undefined;
+    return kind && name ? this.get(k8sId(kind, entity.namespace, name)) : undefined;
   }
+}
+
+function byToThenType(a: Relation, b: Relation): number {
+  return cmp(a.to, b.to) || cmp(a.type, b.type);
+}
+
+// One-pass order checks (plain loops: the common case needs no sort at all).
+
+function idsAscending(entities: readonly Entity[]): boolean {
+  for (let i = 1; i < entities.length; i++) if ((entities[i - 1]?.id ?? '') > (entities[i]?.id ?? '')) return false;
+  return true;
+}
+
+function fromsAscending(relations: readonly Relation[]): boolean {
+  for (let i = 1; i < relations.length; i++) if ((relations[i - 1]?.from ?? '') > (relations[i]?.from ?? '')) return false;
+  return true;
+}
+
+function byToThenTypeAscending(run: readonly Relation[]): boolean {
+  for (let i = 1; i < run.length; i++) {
+    const a = run[i - 1];
+    const b = run[i];
+    if (a && b && byToThenType(a, b) > 0) return false;
+  }
+  return true;
 }

@@ -42,7 +42,7 @@ function readExpressions(v: PropValue | undefined): SelectorExpression[] {
 }
 
 export function matches(labels: Readonly<Record<string, string>>, sel: Selector): boolean {
-  for (const [k, v] of Object.entries(sel.labels)) if (labels[k] !== v) return false;
+  for (const k in sel.labels) if (labels[k] !== sel.labels[k]) return false;
   for (const e of sel.expressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     const value = labels[e.key];
@@ -66,26 +66,30 @@ export function matches(labels: Readonly<Record<string, string>>, sel: Selector)
   return true;
 }
 
+/** An entity with the labels a LabelIndex matches it by. */
+interface Labelled {
+  readonly entity: Entity;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
 /** Entities of some kinds indexed by namespace and by `key=value` of the labels read by `labelsOf`. */
 export class LabelIndex {
-  private readonly byNs = new Map<string, Entity[]>();
-  private readonly byLabel = new Map<string, Entity[]>();
-  private readonly labels = new Map<Entity, Record<string, string>>();
+  private readonly byNs = new Map<string, Labelled[]>();
+  private readonly byLabel = new Map<string, Labelled[]>();
 
   /**
    * `keys`: the label keys selectors will ask for (only those are indexed: building the index is
    * the expensive part with tens of thousands of pods).
    */
-  constructor(graph: ModelGraph, kinds: readonly EntityKind[], labelsOf: (e: Entity) => Record<string, string>, keys?: ReadonlySet<string>) {
+  constructor(graph: ModelGraph, kinds: readonly EntityKind[], labelsOf: (e: Entity) => Readonly<Record<string, string>>, keys?: ReadonlySet<string>) {
     for (const kind of kinds) {
-      for (const e of graph.ofKind(kind)) {
-        const labels = labelsOf(e);
-        this.labels.set(e, labels);
-        const ns = e.namespace ?? '';
-        push(this.byNs, ns, e);
-        for (const k in labels) {
+      for (const entity of graph.ofKind(kind)) {
+        const item: Labelled = { entity, labels: labelsOf(entity) };
+        const ns = entity.namespace ?? '';
+        push(this.byNs, ns, item);
+        for (const k in item.labels) {
           if (keys && !keys.has(k)) continue;
-          push(this.byLabel, `${ns}\u0000${k}\u0000${labels[k] ?? ''}`, e);
+          push(this.byLabel, `${ns}\u0000${k}\u0000${item.labels[k] ?? ''}`, item);
         }
       }
     }
@@ -93,13 +97,15 @@ export class LabelIndex {
 
   /** Entities in `namespace` matched by `sel` (an empty selector matches all of them). */
   select(namespace: string, sel: Selector): Entity[] {
-    let candidates: Entity[] | undefined;
-    for (const [k, v] of Object.entries(sel.labels)) {
-      const list = this.byLabel.get(`${namespace}\u0000${k}\u0000${v}`) ?? [];
+    let candidates: Labelled[] | undefined;
+    for (const k in sel.labels) {
+      const list = this.byLabel.get(`${namespace}\u0000${k}\u0000${sel.labels[k] ?? ''}`) ?? [];
       if (!candidates || list.length < candidates.length) candidates = list;
     }
     candidates ??= this.byNs.get(namespace) ?? [];
-    return candidates.filter((e) => matches(this.labels.get(e) ?? {}, sel));
+    const out: Entity[] = [];
+    for (const c of candidates) if (matches(c.labels, sel)) out.push(c.entity);
+    return out;
   }
 }
 
