@@ -1,7 +1,8 @@
 /**
  * One batch of a kubectl dump: a run of whole list items (YAML `- ` entries at column 0, or JSON
- * objects at a fixed indentation). Splits it into items, parses each (fast subset parser for YAML,
- * `JSON.parse` for JSON; the general loader for items outside the subset), and lowers each object
+ * objects at a fixed indentation). Splits it into items, parses each (subset parsers for kubectl's
+ * YAML and indented JSON, with the prune rules of prune.ts; the general loader or `JSON.parse` for
+ * items outside them), and lowers each object
  * to its compact entity at once. Runs in a worker thread or in-thread; lines in the result are
  * relative to the batch (1 = the batch's first line) and shifted by the caller.
  */

@@ -9,7 +9,7 @@
  * when not a plain string); anything else — two members on one line, odd indentation, CR line
  * breaks — throws `SubsetError` and the caller parses the item with `JSON.parse`.
  */
-import { LineCursor, spaces } from './line-cursor.js';
+import { LineCursor, setMember, spaces } from './line-cursor.js';
 import { kindPrune, entryPrune, subPrune, type ItemPrune, type Prune } from './prune.js';
 import { cachedKey, rememberKey } from './yaml-keys.js';
 import { bail } from './yaml-scalars.js';
@@ -35,56 +35,58 @@ class JsonLineParser extends LineCursor {
 
   /** The members of an object whose `{` ended a line indented `indent`; `pos` is at the next line. */
   parseObject(indent: number, prune: Prune | undefined, item?: ItemPrune): Obj {
-    const s = this.s;
     const obj: Obj = {};
-    let first = true;
-    for (;;) {
-      if (this.pos >= this.end) bail('unterminated object');
-      const ls = this.pos;
-      const le = this.eol(ls);
-      let i = ls;
-      while (s.charCodeAt(i) === SPACE) i++;
-      if (s.charCodeAt(i) === CLOSE_BRACE) {
-        this.close(i, le, ls + indent, first);
-        return obj;
-      }
-      if (!first && !this.comma) bail('missing comma');
-      if (i - ls <= indent || s.charCodeAt(i) !== QUOTE) bail('expected a member');
-      const key = this.readKey(i, le);
+    for (let first = true; ; first = false) {
+      const i = this.nextEntry(indent, CLOSE_BRACE, first);
+      if (i < 0) return obj;
+      if (this.s.charCodeAt(i) !== QUOTE) bail('expected a member');
+      const key = this.readKey(i, this.lineEnd);
       const after = this.keyEnd + 3;
       const sub = subPrune(prune, key);
       if (sub === true) {
-        this.skipValue(after, le, i - ls);
-      } else {
-        const value = this.parseValue(after, le, i - ls, sub);
-        if (Object.hasOwn(obj, key)) bail('duplicate key');
-        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-        else obj[key] = value;
-        if (item && key === 'kind') prune = kindPrune(item, obj['apiVersion'], value) ?? prune;
+        this.skipValue(after, this.lineEnd, i - this.lineStart);
+        continue;
       }
-      first = false;
+      const value = this.parseValue(after, this.lineEnd, i - this.lineStart, sub);
+      if (Object.hasOwn(obj, key)) bail('duplicate key');
+      setMember(obj, key, value);
+      if (item && key === 'kind') prune = kindPrune(item, obj['apiVersion'], value) ?? prune;
     }
   }
 
   private parseArray(indent: number, prune: Prune | undefined): unknown[] {
-    const s = this.s;
     const arr: unknown[] = [];
-    let first = true;
-    for (;;) {
-      if (this.pos >= this.end) bail('unterminated array');
-      const ls = this.pos;
-      const le = this.eol(ls);
-      let i = ls;
-      while (s.charCodeAt(i) === SPACE) i++;
-      if (s.charCodeAt(i) === CLOSE_BRACKET) {
-        this.close(i, le, ls + indent, first);
-        return arr;
-      }
-      if (!first && !this.comma) bail('missing comma');
-      if (i - ls <= indent) bail('expected an element');
-      arr.push(this.parseValue(i, le, i - ls, prune));
-      first = false;
+    for (let first = true; ; first = false) {
+      const i = this.nextEntry(indent, CLOSE_BRACKET, first);
+      if (i < 0) return arr;
+      arr.push(this.parseValue(i, this.lineEnd, i - this.lineStart, prune));
     }
+  }
+
+  /** Start and end of the line `nextEntry` looked at. */
+  private lineStart = 0;
+  private lineEnd = 0;
+
+  /**
+   * The next line inside a collection opened on a line indented `indent`: the index of its first
+   * character, or -1 when it is the collection's `closer` (which is then consumed).
+   */
+  private nextEntry(indent: number, closer: number, first: boolean): number {
+    const s = this.s;
+    if (this.pos >= this.end) bail('unterminated collection');
+    const ls = this.pos;
+    const le = this.eol(ls);
+    let i = ls;
+    while (s.charCodeAt(i) === SPACE) i++;
+    if (s.charCodeAt(i) === closer) {
+      this.close(i, le, ls + indent, first);
+      return -1;
+    }
+    if (!first && !this.comma) bail('missing comma');
+    if (i - ls <= indent) bail('expected an entry');
+    this.lineStart = ls;
+    this.lineEnd = le;
+    return i;
   }
 
   /** A closing `}`/`]` at `i` (expected at `at`): nothing but an optional comma may follow. */

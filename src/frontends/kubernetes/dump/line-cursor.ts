@@ -36,6 +36,12 @@ export abstract class LineCursor {
   }
 }
 
+/** Sets `obj[key]` as an own property: `__proto__` too, as JSON.parse and js-yaml do (never the prototype). */
+export function setMember(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 /** V8's shortest substring that is a view of its parent instead of a copy (`SlicedString::kMinLength`). */
 const MIN_SLICED_LENGTH = 13;
 

@@ -11,7 +11,7 @@
  * `prune` names keys whose values the model never needs (`metadata.managedFields`…): they are
  * skipped at the text level without being parsed.
  */
-import { LineCursor, spaces } from './line-cursor.js';
+import { LineCursor, setMember, spaces } from './line-cursor.js';
 import { entryPrune, kindPrune, subPrune, type ItemPrune, type Prune } from './prune.js';
 import { cachedKey, checkPlain, isIndicator, isSep, rememberKey } from './yaml-keys.js';
 import { bail, decodeDoubleQuoted, decodeSingleQuoted, foldPlainLines, resolvePlain } from './yaml-scalars.js';
@@ -99,8 +99,7 @@ class Parser extends LineCursor {
       const sub = subPrune(prune, key);
       const value = sub === true ? this.skipValue(col, after) : this.parseMapValue(col, after, sub);
       if (sub !== true) {
-        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-        else obj[key] = value;
+        setMember(obj, key, value);
         if (item && key === 'kind') prune = kindPrune(item, obj['apiVersion'], value) ?? prune;
       }
       const ind = this.peekIndent();
