@@ -6,6 +6,7 @@
  * to its compact entity at once. Runs in a worker thread or in-thread; lines in the result are
  * relative to the batch (1 = the batch's first line) and shifted by the caller.
  */
+import { isAscii } from 'node:buffer';
 import { DiagnosticSink, type Diagnostic } from '../../../core/diagnostics.js';
 import { isObject } from '../../../core/guards.js';
 import { loadText } from '../../../load/load-file.js';
@@ -42,9 +43,10 @@ export interface BatchResult {
 
 export function processBatch(input: BatchInput): BatchResult {
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  let text = bytes.toString('utf8');
-  // All ASCII when no character took more than one byte: kept values are then decoded from the bytes.
-  let ascii = text.length === bytes.length ? bytes : undefined;
+  // ASCII text (the usual dump) is decoded as latin1, a plain copy; kept values are then decoded
+  // from the bytes (see LineCursor).
+  let ascii = isAscii(bytes) ? bytes : undefined;
+  let text = bytes.toString(ascii ? 'latin1' : 'utf8');
   const collector = new Collector(input.file);
   if (input.syntax === 'yaml') {
     // CRLF → LF keeps line numbers; a lone CR (old Mac line break) sends items to the general loader.

@@ -36,9 +36,10 @@ class JsonLineParser extends LineCursor {
   /** The members of an object whose `{` ended a line indented `indent`; `pos` is at the next line. */
   parseObject(indent: number, prune: Prune | undefined, item?: ItemPrune): Obj {
     const obj: Obj = {};
-    for (let first = true; ; first = false) {
-      const i = this.nextEntry(indent, CLOSE_BRACE, first);
+    for (let column = 0; ; ) {
+      const i = this.nextEntry(indent, CLOSE_BRACE, column);
       if (i < 0) return obj;
+      column = i - this.lineStart;
       if (this.s.charCodeAt(i) !== QUOTE) bail('expected a member');
       const key = this.readKey(i, this.lineEnd);
       const after = this.keyEnd + 3;
@@ -56,9 +57,10 @@ class JsonLineParser extends LineCursor {
 
   private parseArray(indent: number, prune: Prune | undefined): unknown[] {
     const arr: unknown[] = [];
-    for (let first = true; ; first = false) {
-      const i = this.nextEntry(indent, CLOSE_BRACKET, first);
+    for (let column = 0; ; ) {
+      const i = this.nextEntry(indent, CLOSE_BRACKET, column);
       if (i < 0) return arr;
+      column = i - this.lineStart;
       arr.push(this.parseValue(i, this.lineEnd, i - this.lineStart, prune));
     }
   }
@@ -69,21 +71,27 @@ class JsonLineParser extends LineCursor {
 
   /**
    * The next line inside a collection opened on a line indented `indent`: the index of its first
-   * character, or -1 when it is the collection's `closer` (which is then consumed).
+   * character, or -1 when it is the collection's `closer` (which is then consumed). `column`: where
+   * the collection's previous entry started (0 before the first). Siblings share their indentation,
+   * so a line whose text starts at that column is taken without counting its spaces again: its
+   * first column and the one before the text are checked to be spaces.
    */
-  private nextEntry(indent: number, closer: number, first: boolean): number {
+  private nextEntry(indent: number, closer: number, column: number): number {
     const s = this.s;
-    if (this.pos >= this.end) bail('unterminated collection');
     const ls = this.pos;
+    if (ls >= this.end) bail('unterminated collection');
     const le = this.eol(ls);
-    let i = ls;
-    while (s.charCodeAt(i) === SPACE) i++;
-    if (s.charCodeAt(i) === closer) {
-      this.close(i, le, ls + indent, first);
-      return -1;
+    let i = ls + column;
+    if (column === 0 || i >= le || s.charCodeAt(i) === SPACE || s.charCodeAt(i - 1) !== SPACE || s.charCodeAt(ls) !== SPACE) {
+      i = ls;
+      while (s.charCodeAt(i) === SPACE) i++;
+      if (s.charCodeAt(i) === closer) {
+        this.close(i, le, ls + indent, column === 0);
+        return -1;
+      }
+      if (i - ls <= indent) bail('expected an entry');
     }
-    if (!first && !this.comma) bail('missing comma');
-    if (i - ls <= indent) bail('expected an entry');
+    if (column !== 0 && !this.comma) bail('missing comma');
     this.lineStart = ls;
     this.lineEnd = le;
     return i;
@@ -169,11 +177,11 @@ class JsonLineParser extends LineCursor {
       this.pos = le + 1;
       return;
     }
-    // Every line up to the closer is indented deeper than the opener's line.
-    const deeper = spaces(indent + 1);
+    // Every line up to the closer is indented deeper than the opener's line: only the column of the
+    // opener's indentation is looked at (a skipped value is not checked, only jumped over).
     let ls = le + 1;
     let lines = 0;
-    while (ls < this.end && s.startsWith(deeper, ls)) {
+    while (ls < this.end && s.charCodeAt(ls + indent) === SPACE) {
       ls = this.eol(ls) + 1;
       lines++;
     }
