@@ -123,6 +123,14 @@ describe('fuzz', () => {
     expect(accepted).toBeGreaterThan(300);
   });
 
+  it.each([
+    ['a closer', '{\n    "a": {\n        "b": 1\n  x }\n}'],
+    ['an entry at its siblings\' column', '{\n    "a": {\n        "b": 1,\n   x    "c": 2\n    }\n}'],
+  ])('rejects a non-space in the indentation of %s, as JSON.parse does', (_what, text) => {
+    expect(() => JSON.parse(text) as unknown).toThrow();
+    expect(ours(text, 0, 0)).toBeUndefined();
+  });
+
   it('keeps __proto__ as an own key, as JSON.parse does', () => {
     const text = '{\n    "__proto__": {\n        "polluted": true\n    }\n}';
     expect(ours(text, 0, 0)?.value).toEqual(JSON.parse(text));
@@ -140,6 +148,7 @@ describe('fuzz', () => {
     ['a collection on one line', '{\n    "a": [1, 2]\n}'],
     ['CRLF line breaks', '{\r\n    "a": 1\r\n}'],
     ['a closing brace at another indentation', '{\n    "a": {\n        "b": 1\n      }\n}'],
+    ['text after a closing brace', '{\n    "a": {\n        "b": 1\n    }x\n}'],
   ])('refuses %s (JSON.parse takes it)', (_what, text) => {
     expect(ours(text, 0, 0)).toBeUndefined();
   });

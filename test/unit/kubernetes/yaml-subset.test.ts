@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, dump, load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { entryPrune, ITEM_PRUNE, subPrune, type Prune } from '../../../src/frontends/kubernetes/dump/prune.js';
-import { parseYamlBlock, parseYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
+import { parseYamlBlock, parseYamlItem, readYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
 import { corpusFiles } from '../../helpers/paths.js';
 import { gen, pruneItem, rng } from './subset-helpers.js';
 
@@ -120,6 +120,25 @@ describe('prune', () => {
   it('keeps the allow-list to its group: a custom `Pod` kind is read whole', () => {
     const text = pod.replace('apiVersion: v1', 'apiVersion: example.com/v1');
     expect(parseYamlItem(text, 0, text.length, ITEM_PRUNE)).toEqual(parseYamlItem(text, 0, text.length));
+  });
+
+  it('finds where an item ends: the next line at column 0', () => {
+    const text = pod + '\n' + pod + 'kind: List\n';
+    const first = readYamlItem(text, 0, text.length);
+    expect(first.next).toBe(pod.length + 1);
+    expect(readYamlItem(text, first.next, text.length).next).toBe(2 * pod.length + 1);
+    expect(first.value).toEqual(parseYamlItem(pod, 0, pod.length));
+  });
+
+  it('refuses a quoted scalar that would run into the next item', () => {
+    const text = item(['- a: "open', '- b: "x"']);
+    expect(() => readYamlItem(text, 0, text.length)).toThrow(SubsetError);
+  });
+
+  it('skips a pruned value up to a less indented line with a space at the value\'s column', () => {
+    // `  b c: 1` is indented 2: it ends the skipped `managedFields` (column 4) although its column 4 is a space.
+    const text = item(['- metadata:', '    managedFields:', '      x: 1', '  b c: 1']);
+    expect(parseYamlItem(text, 0, text.length, ITEM_PRUNE)).toEqual({ metadata: {}, 'b c': 1 });
   });
 
   it('does not look up allow-list keys on the prototype', () => {

@@ -15,7 +15,7 @@ import { flattenDocument, isListObject } from '../flatten.js';
 import { lowerObject } from '../lower-object.js';
 import { parseJsonItem } from './json-lines.js';
 import { ITEM_PRUNE } from './prune.js';
-import { parseYamlItem, SubsetError } from './yaml-subset.js';
+import { readYamlItem, SubsetError } from './yaml-subset.js';
 
 export type DumpSyntax = 'yaml' | 'json';
 
@@ -102,30 +102,35 @@ function yamlItems(text: string, out: Collector, ascii: Buffer | undefined): voi
       return;
     }
     const start = pos;
-    const startLine = line;
-    // The item runs to the next line that starts at column 0 with something other than a space.
-    let i = text.indexOf('\n', pos);
-    while (i >= 0) {
-      line++;
-      const d = text.charCodeAt(i + 1);
-      if (d !== 32 && d !== 10 && i + 1 < n) break;
-      i = text.indexOf('\n', i + 1);
-    }
-    const end = i < 0 ? n : i + 1;
-    let value: unknown;
+    let item: { value: unknown; next: number };
     try {
-      value = parseYamlItem(text, start, end, ITEM_PRUNE, ascii);
+      // The parser finds where the item ends (the next line at column 0).
+      item = readYamlItem(text, start, n, ITEM_PRUNE, ascii);
     } catch (err) {
       if (!(err instanceof SubsetError)) throw err;
-      out.general(' ' + text.slice(start + 1, end), startLine);
+      const end = itemEnd(text, start);
+      out.general(' ' + text.slice(start + 1, end), line);
+      line += countNewlines(text, start, end);
       pos = end;
       continue;
     }
-    if (isListObject(value)) out.general(' ' + text.slice(start + 1, end), startLine);
-    else out.add(value, startLine);
+    const end = item.next;
+    if (isListObject(item.value)) out.general(' ' + text.slice(start + 1, end), line);
+    else out.add(item.value, line);
+    line += countNewlines(text, start, end);
     pos = end;
   }
   out.result.newlines = line - 1;
+}
+
+/** End of the YAML item at `start`: the next line that starts at column 0 with something other than a space. */
+function itemEnd(text: string, start: number): number {
+  const n = text.length;
+  for (let i = text.indexOf('\n', start); i >= 0; i = text.indexOf('\n', i + 1)) {
+    const d = text.charCodeAt(i + 1);
+    if (d !== 32 && d !== 10 && i + 1 < n) return i + 1;
+  }
+  return n;
 }
 
 function jsonItems(text: string, indent: number, out: Collector, ascii: Buffer | undefined): void {

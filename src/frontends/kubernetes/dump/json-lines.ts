@@ -72,9 +72,9 @@ class JsonLineParser extends LineCursor {
   /**
    * The next line inside a collection opened on a line indented `indent`: the index of its first
    * character, or -1 when it is the collection's `closer` (which is then consumed). `column`: where
-   * the collection's previous entry started (0 before the first). Siblings share their indentation,
-   * so a line whose text starts at that column is taken without counting its spaces again: its
-   * first column and the one before the text are checked to be spaces.
+   * the collection's previous entry started (0 before the first). Siblings share their indentation
+   * and the closer sits at the opener's, so both are tried first: a line whose text starts at one
+   * of those columns is taken once its indentation is checked to be all spaces.
    */
   private nextEntry(indent: number, closer: number, column: number): number {
     const s = this.s;
@@ -82,7 +82,11 @@ class JsonLineParser extends LineCursor {
     if (ls >= this.end) bail('unterminated collection');
     const le = this.eol(ls);
     let i = ls + column;
-    if (column === 0 || i >= le || s.charCodeAt(i) === SPACE || s.charCodeAt(i - 1) !== SPACE || s.charCodeAt(ls) !== SPACE) {
+    if (s.charCodeAt(ls + indent) === closer && le - (ls + indent) <= 2 && allSpaces(s, ls, ls + indent)) {
+      this.close(ls + indent, le, ls + indent, column === 0);
+      return -1;
+    }
+    if (column === 0 || i >= le || s.charCodeAt(i) === SPACE || !allSpaces(s, ls, i)) {
       i = ls;
       while (s.charCodeAt(i) === SPACE) i++;
       if (s.charCodeAt(i) === closer) {
@@ -193,6 +197,12 @@ class JsonLineParser extends LineCursor {
     this.comma = this.lineRest(ls + indent + 1, le2);
     this.pos = le2 + 1;
   }
+}
+
+/** Whether `s[from…to)` is all spaces. */
+function allSpaces(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) !== SPACE) return false;
+  return true;
 }
 
 /** The closing quote of the string opened at `i`, skipping escapes. */

@@ -11,7 +11,7 @@
  * `prune` names keys whose values the model never needs (`metadata.managedFields`…): they are
  * skipped at the text level without being parsed.
  */
-import { LineCursor, setMember, spaces } from './line-cursor.js';
+import { LineCursor, setMember } from './line-cursor.js';
 import { entryPrune, kindPrune, subPrune, type ItemPrune, type Prune } from './prune.js';
 import { cachedKey, checkPlain, isIndicator, isSep, rememberKey } from './yaml-keys.js';
 import { bail, decodeDoubleQuoted, decodeSingleQuoted, foldPlainLines, resolvePlain } from './yaml-scalars.js';
@@ -136,10 +136,9 @@ class Parser extends LineCursor {
     this.pos = Math.min(this.eol(q) + 1, this.end);
     let first = true;
     let seqAtCol = false;
-    const deeper = spaces(col + 1);
     for (;;) {
       // Lines indented deeper than `col` belong to the value: jump over them without looking inside.
-      while (this.pos < this.end && s.startsWith(deeper, this.pos)) this.pos = Math.min(this.eol(this.pos) + 1, this.end);
+      while (this.pos < this.end && indentedPast(s, this.pos, col)) this.pos = Math.min(this.eol(this.pos) + 1, this.end);
       const ind = this.peekIndent();
       if (ind < 0) return undefined;
       const dash: boolean = ind === col && !inline && (first || seqAtCol) && this.isDashEntry(this.pos + col);
@@ -296,6 +295,8 @@ class Parser extends LineCursor {
     for (;;) {
       if (i >= this.end) bail('unterminated quoted scalar');
       const c = s.charCodeAt(i);
+      // A line at column 0 is the next item (or the list's end), never a continuation.
+      if (c === NL && i + 1 < this.end && s.charCodeAt(i + 1) !== SPACE && s.charCodeAt(i + 1) !== NL) bail('quoted scalar reaching column 0');
       if (quote === DQUOTE && c === 92) {
         i += 2;
         continue;
@@ -368,15 +369,30 @@ class Parser extends LineCursor {
   }
 }
 
+/** Whether the line at `ls` starts with more than `col` spaces (the column itself and its first are tested first). */
+function indentedPast(s: string, ls: number, col: number): boolean {
+  if (s.charCodeAt(ls + col) !== SPACE || s.charCodeAt(ls) !== SPACE) return false;
+  for (let k = 1; k < col; k++) if (s.charCodeAt(ls + k) !== SPACE) return false;
+  return true;
+}
+
 /**
- * Parses one item of a kubectl list: the text at `start` is a `- ` entry at column 0 and the item
- * ends before `end` (a line start). `bytes`: the text's bytes if it is all ASCII (see `LineCursor`).
- * Throws `SubsetError` outside the subset.
+ * Reads one item of a kubectl list: the `- ` entry at column 0 at `start`, up to the next line that
+ * starts at column 0 (the next item, or what follows the list) or `limit`. Returns the value and
+ * where that next line starts. `bytes`: the text's bytes if it is all ASCII (see `LineCursor`).
+ * Throws `SubsetError` outside the subset, and for a column-0 line it cannot place (a comment).
  */
-export function parseYamlItem(src: string, start: number, end: number, prune?: ItemPrune, bytes?: Buffer): unknown {
-  const p = new Parser(src, start, end, bytes);
+export function readYamlItem(src: string, start: number, limit: number, prune?: ItemPrune, bytes?: Buffer): { value: unknown; next: number } {
+  const p = new Parser(src, start, limit, bytes);
   const value = p.parseSeqEntry(0, start, prune?.generic, prune);
-  if (p.peekIndent() !== -1) bail('trailing content after the item');
+  if (p.peekIndent() > 0) bail('trailing content after the item');
+  return { value, next: p.pos };
+}
+
+/** `readYamlItem` for an item that ends exactly at `end`. */
+export function parseYamlItem(src: string, start: number, end: number, prune?: ItemPrune, bytes?: Buffer): unknown {
+  const { value, next } = readYamlItem(src, start, end, prune, bytes);
+  if (next < end) bail('trailing content after the item');
   return value;
 }
 
