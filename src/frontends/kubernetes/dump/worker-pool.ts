@@ -19,6 +19,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { isObject } from '../../../core/guards.js';
+import type { Entity } from '../../../model/entity.js';
 import { processBatch, type BatchInput, type BatchResult } from './batch.js';
 
 /** Below this size the cost of starting workers is more than what they save. */
@@ -27,13 +28,44 @@ const MAX_WORKERS = 3;
 /** Below this many cores batches run in-thread unless `ARCHMAP_WORKERS=force`. */
 const MIN_CORES_FOR_WORKERS = 4;
 
+/** A batch result as a worker sends it: the entities as one JSON string when that is exact (see `toWire`). */
+export interface WireResult extends Omit<BatchResult, 'entities'> {
+  readonly entities: string | Entity[];
+}
+
 interface Reply {
   readonly seq: number;
-  readonly result: BatchResult;
+  readonly result: WireResult;
 }
 
 function isReply(value: unknown): value is Reply {
-  return isObject(value) && typeof value['seq'] === 'number' && isObject(value['result']) && Array.isArray(value['result']['entities']);
+  if (!isObject(value) || typeof value['seq'] !== 'number' || !isObject(value['result'])) return false;
+  const entities = value['result']['entities'];
+  return typeof entities === 'string' || Array.isArray(entities);
+}
+
+/**
+ * The worker's side of a result. Entities are sent as JSON rather than structured-cloned: JSON.parse
+ * on the main thread costs about half of deserialising the same objects. Props are JSON values by
+ * contract (model/entity.ts); the one thing JSON would change, a non-finite number read from hostile
+ * input (`.inf`), turns into `null`, so a batch holding one is sent as objects and the output does
+ * not depend on whether a worker read the batch.
+ */
+export function toWire(result: BatchResult): WireResult {
+  const json = JSON.stringify(result.entities);
+  // JSON.stringify writes NaN and ±Infinity as `null`: only a batch with a `null` needs the check.
+  if (json.includes('null') && result.entities.some((e) => hasNonFinite(e.props))) return result;
+  return { ...result, entities: json };
+}
+
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).some(hasNonFinite);
+}
+
+function fromWire(wire: WireResult): BatchResult {
+  return { ...wire, entities: typeof wire.entities === 'string' ? (JSON.parse(wire.entities) as Entity[]) : wire.entities };
 }
 
 export interface BatchRunner {
@@ -60,9 +92,18 @@ const inThread: BatchRunner = {
   threads: 0,
 };
 
+/** Batches queued at one worker at a time; past that the main thread reads the batch itself. */
+const WORKER_QUEUE = 2;
+
+/**
+ * Worker threads with the main thread as one more reader. A batch goes to a worker with room in its
+ * queue, else the main thread reads it at once: the split follows how fast each side actually is
+ * (a worker's start-up and cold JIT, the main thread's decoding of results), so no side waits for a
+ * fixed share.
+ */
 class WorkerPool implements BatchRunner {
-  private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { input: BatchInput; resolve: (r: BatchResult) => void }>();
+  private readonly workers: { worker: Worker; queued: number }[] = [];
+  private readonly waiting = new Map<number, { input: BatchInput; slot: number; resolve: (r: BatchResult) => void }>();
   private seq = 0;
 
   readonly threads: number;
@@ -75,22 +116,22 @@ class WorkerPool implements BatchRunner {
       w.on('message', (msg: unknown) => this.settle(msg));
       // A worker that dies hands its batches back to the main thread: the import still completes.
       w.on('error', () => this.rescue());
-      this.workers.push(w);
+      this.workers.push({ worker: w, queued: 0 });
     }
   }
 
   run(input: BatchInput): Promise<BatchResult> {
     const seq = this.seq++;
-    // The main thread takes its share too: it would otherwise only wait, and its batches need no copying.
-    const slot = seq % (this.workers.length + 1);
-    if (slot === this.workers.length) return Promise.resolve(processBatch(input));
-    const worker = this.workers[slot];
+    let slot = -1;
+    for (const [i, w] of this.workers.entries()) if (w.queued < WORKER_QUEUE && (slot < 0 || w.queued < (this.workers[slot]?.queued ?? 0))) slot = i;
+    const target = this.workers[slot];
+    if (!target) return Promise.resolve(processBatch(input));
+    target.queued++;
     return new Promise((resolve) => {
-      this.waiting.set(seq, { input, resolve });
+      this.waiting.set(seq, { input, slot, resolve });
       // A view would clone its whole underlying buffer: send an exact copy and transfer it instead.
       const bytes = new Uint8Array(input.bytes);
-      if (worker) worker.postMessage({ seq, input: { ...input, bytes } }, [bytes.buffer]);
-      else resolve(processBatch(input));
+      target.worker.postMessage({ seq, input: { ...input, bytes } }, [bytes.buffer]);
     });
   }
 
@@ -99,10 +140,13 @@ class WorkerPool implements BatchRunner {
     const w = this.waiting.get(msg.seq);
     if (!w) return;
     this.waiting.delete(msg.seq);
-    w.resolve(msg.result);
+    const target = this.workers[w.slot];
+    if (target) target.queued--;
+    w.resolve(fromWire(msg.result));
   }
 
   private rescue(): void {
+    for (const w of this.workers) w.queued = WORKER_QUEUE;
     for (const [seq, w] of [...this.waiting]) {
       this.waiting.delete(seq);
       w.resolve(processBatch(w.input));
@@ -110,6 +154,6 @@ class WorkerPool implements BatchRunner {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }

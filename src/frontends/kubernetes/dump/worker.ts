@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { isObject } from '../../../core/guards.js';
 import { processBatch, type BatchInput } from './batch.js';
+import { toWire } from './worker-pool.js';
 
 function isBatchInput(value: unknown): value is BatchInput {
   return (
@@ -15,5 +16,5 @@ function isBatchInput(value: unknown): value is BatchInput {
 
 parentPort?.on('message', (msg: unknown) => {
   if (!isObject(msg) || typeof msg['seq'] !== 'number' || !isBatchInput(msg['input'])) return;
-  parentPort?.postMessage({ seq: msg['seq'], result: processBatch(msg['input']) });
+  parentPort?.postMessage({ seq: msg['seq'], result: toWire(processBatch(msg['input'])) });
 });
