@@ -19,8 +19,13 @@ function replaces(next: Relation, prev: Relation): boolean {
 
 /** The relations leaving one id: a list while short, a map by `to` once the id is a hub. */
 class Outgoing {
-  private short: Relation[] = [];
+  private short: Relation[];
   private byTo: Map<string, Relation[]> | undefined;
+
+  /** Starts with the first relation (an exact-size list: most ids have one or two). */
+  constructor(first: Relation) {
+    this.short = [first];
+  }
 
   /** Adds or upgrades a relation; true when it is the first one towards `relation.to`. */
   add(relation: Relation): boolean {
@@ -97,9 +102,9 @@ export class RelationStore {
 
   /** Adds a relation; the same (type, from, to) keeps the highest confidence, then the smallest rule. */
   add(relation: Relation): void {
-    let out = this.outgoing.get(relation.from);
-    if (!out) this.outgoing.set(relation.from, (out = new Outgoing()));
-    if (!out.add(relation)) return;
+    const out = this.outgoing.get(relation.from);
+    if (!out) this.outgoing.set(relation.from, new Outgoing(relation));
+    else if (!out.add(relation)) return;
     const froms = this.incoming.get(relation.to);
     if (froms) froms.push(relation.from);
     else this.incoming.set(relation.to, [relation.from]);

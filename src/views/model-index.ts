@@ -14,8 +14,8 @@ interface Slot {
   entity: Entity | undefined;
   /** Relations leaving the id, by `to` then `type`. */
   out: readonly Relation[];
-  /** Relations arriving at the id, by `from`, `to`, `type`. */
-  in: Relation[];
+  /** Relations arriving at the id, by `from`, `to`, `type` (made when the first arrives). */
+  in: Relation[] | undefined;
   /** The `topOwner` result; `rooted` when the chain ended at an entity with no owner (not at a cycle). */
   owner: { readonly top: Entity; readonly rooted: boolean } | undefined;
 }
@@ -32,7 +32,7 @@ export class ModelIndex {
     // first (`compareRelations`): then only each `from` run needs ordering by `to`, `type`.
     const sorted = idsAscending(model.entities) ? model.entities : [...model.entities].sort((a, b) => cmp(a.id, b.id));
     for (const e of sorted) {
-      this.slots.set(e.id, { entity: e, out: NONE, in: [], owner: undefined });
+      this.slots.set(e.id, { entity: e, out: NONE, in: undefined, owner: undefined });
       pushTo(this.byKind, e.kind, e);
     }
     const rels = fromsAscending(model.relations) ? model.relations : [...model.relations].sort((a, b) => cmp(a.from, b.from));
@@ -40,17 +40,22 @@ export class ModelIndex {
       const first = rels[start];
       let end = start + 1;
       while (end < rels.length && rels[end]?.from === first?.from) end++;
-      const run = rels.slice(start, end);
+      const run = end - start === 1 && first ? [first] : rels.slice(start, end);
       if (!byToThenTypeAscending(run)) run.sort(byToThenType);
       if (first) this.slot(first.from).out = run;
-      for (const r of run) this.slot(r.to).in.push(r);
+      for (const r of run) {
+        const to = this.slot(r.to);
+        // Most ids have one or two incoming relations: exact-size arrays, not one grown from empty.
+        if (to.in) to.in.push(r);
+        else to.in = [r];
+      }
       start = end;
     }
   }
 
   private slot(id: string): Slot {
     let s = this.slots.get(id);
-    if (!s) this.slots.set(id, (s = { entity: undefined, out: NONE, in: [], owner: undefined }));
+    if (!s) this.slots.set(id, (s = { entity: undefined, out: NONE, in: undefined, owner: undefined }));
     return s;
   }
 
