@@ -25,6 +25,20 @@ export abstract class LineCursor {
    * text (megabytes) alive, and the model's memory would grow with the file instead of the model.
    */
   protected copy(a: number, b: number): string {
+    const n = b - a;
+    if (n > MAX_SHARED_LENGTH || n === 0) return this.fresh(a, b);
+    // Values repeat across a dump (node names, images, namespaces, owner names, label values): one
+    // string per value, found by comparing the text in place, saves the copy and the model memory.
+    const s = this.s;
+    const slot = (n * 977 + s.charCodeAt(a) * 31 + s.charCodeAt(b - 1) * 7 + s.charCodeAt(a + (n >> 1)) * 3 + s.charCodeAt(a + (n >> 2))) & (SHARED_SLOTS - 1);
+    const known = SHARED[slot];
+    if (known !== undefined && known.length === n && s.startsWith(known, a)) return known;
+    const value = this.fresh(a, b);
+    SHARED[slot] = value;
+    return value;
+  }
+
+  private fresh(a: number, b: number): string {
     if (b - a < MIN_SLICED_LENGTH) return this.s.slice(a, b);
     return this.bytes ? this.bytes.toString('latin1', a, b) : detach(this.s.slice(a, b));
   }
@@ -41,6 +55,14 @@ export function setMember(obj: Record<string, unknown>, key: string, value: unkn
   if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
+
+/**
+ * The shared-value table of `copy`: direct-mapped, the last value seen in a slot keeps it. Values are
+ * detached copies (see `copy`), so the table holds no batch text; its size bounds what it keeps.
+ */
+const SHARED_SLOTS = 1 << 16;
+const MAX_SHARED_LENGTH = 96;
+const SHARED: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS).fill(undefined);
 
 /** V8's shortest substring that is a view of its parent instead of a copy (`SlicedString::kMinLength`). */
 const MIN_SLICED_LENGTH = 13;
