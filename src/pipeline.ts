@@ -95,13 +95,14 @@ export async function importArchitecture(paths: readonly string[], options: Impo
   resolveReferences(graph);
   const drift = computeDrift(graph);
   const findings = runAudit(graph);
-  const { relations } = graph.finalRelations();
+  const entities = graph.allEntities();
+  const { relations } = graph.finalRelations(entities);
 
   const diagnostics = sink.items.slice().sort(compareDiagnostics);
   return {
     schemaVersion: SCHEMA_VERSION,
     inputs: files.map((f) => inputReport(f.display, states.get(f.display), diagnostics)),
-    entities: graph.allEntities(),
+    entities,
     relations,
     drift,
     findings,

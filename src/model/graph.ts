@@ -97,8 +97,11 @@ export class ModelGraph {
     const cached = this.sortedKinds.get(kind);
     if (cached) return cached;
     const out: Entity[] = [];
+    const ids = [...(this.byKind.get(kind) ?? [])];
+    // Dumps often list a kind in id order already (kubectl sorts by namespace and name): check first.
     // The default sort orders strings by UTF-16 code units, as `cmp` does, without a JS call per comparison.
-    for (const id of [...(this.byKind.get(kind) ?? [])].sort()) {
+    if (!ascending(ids)) ids.sort();
+    for (const id of ids) {
       const e = this.entities.get(id);
       if (e) out.push(e);
     }
@@ -149,13 +152,14 @@ export class ModelGraph {
    * Relations whose both ends exist, sorted; self-relations are left out. Dangling relations (an end
    * that no input defines) are returned separately so the caller can report them. Stored relations
    * never name a merged-away id (`merge` redirects them), so no alias needs resolving here.
+   * `entities`: `allEntities()`, when the caller has it already.
    */
-  finalRelations(): { relations: Relation[]; dangling: Relation[] } {
+  finalRelations(entities: readonly Entity[] = this.allEntities()): { relations: Relation[]; dangling: Relation[] } {
     const relations: Relation[] = [];
     const dangling: Relation[] = [];
     // Grouped by `from` in id order, each group sorted on its own: the same order as one sort by
     // `compareRelations` (whose first key is `from`), for much less comparing.
-    for (const e of this.allEntities()) {
+    for (const e of entities) {
       const start = relations.length;
       for (const r of this.relations.from(e.id)) {
         if (r.to !== e.id) (this.entities.has(r.to) ? relations : dangling).push(r);
@@ -171,6 +175,11 @@ export class ModelGraph {
   get size(): number {
     return this.entities.size;
   }
+}
+
+function ascending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if ((ids[i - 1] ?? '') > (ids[i] ?? '')) return false;
+  return true;
 }
 
 /** `target.push(...items)` without spreading arguments. */
