@@ -5,24 +5,27 @@ import { bail } from './yaml-scalars.js';
 /**
  * Keys repeat millions of times in a dump (`apiVersion`, `name`, `labels`…). Reusing one string per
  * key, found by comparing the source text in place, avoids a slice and a string-table lookup each
- * time. Buckets by length and first character, a few entries each, so odd keys cannot grow it.
+ * time. A direct-mapped table indexed by a hash of the key's length and three of its characters:
+ * one comparison per lookup; the first key to take a slot keeps it, so odd keys cannot evict the
+ * common ones and the table cannot grow.
  */
-const KEY_CACHE = new Map<number, string[]>();
-const KEYS_PER_BUCKET = 6;
+const KEY_SLOTS = 4096;
+const KEY_TABLE: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
 
-export function cachedKey(s: string, p: number, colon: number): string | undefined {
-  const bucket = KEY_CACHE.get((colon - p) * 128 + (s.charCodeAt(p) & 127));
-  if (!bucket) return undefined;
-  for (const k of bucket) if (s.startsWith(k, p)) return k;
-  return undefined;
+function keySlot(s: string, p: number, end: number): number {
+  const n = end - p;
+  return (n * 977 + s.charCodeAt(p) * 31 + s.charCodeAt(end - 1) * 7 + s.charCodeAt(p + (n >> 1))) & (KEY_SLOTS - 1);
+}
+
+/** The remembered key equal to `s[p…end)`, if any. */
+export function cachedKey(s: string, p: number, end: number): string | undefined {
+  const k = KEY_TABLE[keySlot(s, p, end)];
+  return k !== undefined && k.length === end - p && s.startsWith(k, p) ? k : undefined;
 }
 
 export function rememberKey(key: string): void {
-  const id = key.length * 128 + (key.charCodeAt(0) & 127);
-  const bucket = KEY_CACHE.get(id);
-  // Detached: the cache lives for the whole run and must not hold on to the batch the key was cut from.
-  if (!bucket) KEY_CACHE.set(id, [detach(key)]);
-  else if (bucket.length < KEYS_PER_BUCKET) bucket.push(detach(key));
+  // Detached: the table lives for the whole run and must not hold on to the batch the key was cut from.
+  KEY_TABLE[keySlot(key, 0, key.length)] ??= detach(key);
 }
 
 /** `:` ends a plain key when followed by a space or the end of the line. */
