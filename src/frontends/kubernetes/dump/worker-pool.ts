@@ -5,10 +5,9 @@
  * `ARCHMAP_WORKERS=force` uses them even for small files or few cores.
  *
  * Workers are used by default only with MIN_CORES_FOR_WORKERS cores. On 2 vCPUs (measured, see
- * docs/performance.md) one worker + the main thread is slower than the main thread alone: the worker
- * saves at most half of the parse, while its start-up (a second module graph), the structured clone
- * of its results (serialised there, deserialised here), the byte copies and a second heap's GC cost
- * CPU that the two cores, shared with the GC helper threads and other work, do not have spare.
+ * docs/performance.md) one worker + the main thread gains 3–5 %, within the noise, for 40–70 MB more
+ * RSS: the worker's cold first batch, the decoding of its results here and a second heap's GC take
+ * most of what it saves, on cores the GC helper threads also use.
  *
  * `node:worker_threads` is loaded only when a pool starts (it costs ~2 ms at every CLI start-up
  * otherwise). In the bundled CLI (`dist/bundle/main.js`, scripts/bundle.mjs) `import.meta.url` is the
