@@ -36,19 +36,52 @@ function* valueText(v: unknown, at: At): Generator<string, void, undefined> {
   }
 }
 
+/** Array entries written by one JSON.stringify call (a large array's entries are mostly small). */
+const GROUP = 32;
+
 function* streamArray(items: readonly unknown[], at: At): Generator<string, void, undefined> {
   if (items.length === 0) {
     yield '[]';
     return;
   }
   const inner = deeper(at);
-  for (let i = 0; i < items.length; i++) {
-    yield i === 0 ? `[\n${inner.pad}` : `,\n${inner.pad}`;
+  for (let i = 0; i < items.length; ) {
+    const lead = i === 0 ? `[\n${inner.pad}` : `,\n${inner.pad}`;
+    const group = at.budget > 0 ? groupText(items, i, Math.min(items.length, i + GROUP), at) : undefined;
+    if (group !== undefined) {
+      yield lead + group;
+      i += GROUP;
+      continue;
+    }
+    yield lead;
     const v = toJson(String(i), items[i]);
     if (omitted(v)) yield 'null';
     else yield* valueText(v, inner);
+    i++;
   }
   yield `\n${at.pad}]`;
+}
+
+/**
+ * Entries `from…to` as JSON.stringify writes them inside the array (joined by `,` and a line break,
+ * indented one step deeper than `at`), or undefined when the streamer must walk them: an entry with
+ * `toJSON` (it would see its index within the group), or text too long for one string.
+ */
+function groupText(items: readonly unknown[], from: number, to: number, at: At): string | undefined {
+  if (to - from < 2) return undefined;
+  const group = items.slice(from, to);
+  if (group.some(hasToJson)) return undefined;
+  let text: string;
+  try {
+    text = JSON.stringify(group, null, at.step);
+  } catch (err) {
+    // Longer than V8's longest string: these entries are streamed one by one.
+    if (err instanceof RangeError) return undefined;
+    throw err;
+  }
+  // `[\n<step>a,\n<step>b\n]` → `a,\n<step>b`, then moved to the array's indentation.
+  const body = text.slice(2 + at.step.length, -2);
+  return at.pad === '' ? body : body.replaceAll('\n', `\n${at.pad}`);
 }
 
 function* streamObject(obj: Record<string, unknown>, at: At): Generator<string, void, undefined> {
