@@ -69,14 +69,16 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   state.line = 1 + countNewlines(header, 0, header.length);
   try {
     let carry: Buffer = first;
+    let ahead = readAhead(fh, chunk);
     for (;;) {
-      // The carried tail (part of one item) is copied to the front of the new chunk's buffer, and the
-      // chunk is read in behind it: one small copy instead of concatenating two whole chunks.
-      const data = await readChunk(fh, chunk, carry);
-      if (data.length === carry.length) {
-        if (data.length > 0) await dispatch(data);
+      const next = await ahead;
+      if (next.length === CARRY_ROOM) {
+        if (carry.length > 0) await dispatch(carry);
         break;
       }
+      // The next chunk is read while this one is parsed (the read runs on libuv's thread pool).
+      ahead = readAhead(fh, chunk);
+      const data = behind(carry, next);
       const cut = lastBoundary(data, shape);
       if (cut <= 0) {
         carry = data;
@@ -93,17 +95,41 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   return state.finish(header);
 }
 
-/** Reads up to `size` more bytes after a copy of `prefix`. */
-async function readChunk(fh: FileHandle, size: number, prefix?: Buffer): Promise<Buffer> {
-  const total = size + (prefix?.length ?? 0);
-  const buf = Buffer.allocUnsafe(total);
-  let filled = prefix ? prefix.copy(buf, 0) : 0;
-  while (filled < total) {
-    const { bytesRead } = await fh.read(buf, filled, total - filled, null);
+/** Room kept free at the front of each read-ahead buffer for the previous chunk's unfinished item. */
+const CARRY_ROOM = 256 * 1024;
+
+/** Reads up to `size` bytes into a new buffer behind CARRY_ROOM free bytes; returns the buffer up to what was read. */
+function readAhead(fh: FileHandle, size: number): Promise<Buffer> {
+  const read = readInto(fh, Buffer.allocUnsafe(CARRY_ROOM + size), CARRY_ROOM);
+  // Awaited by the loop; if the loop stops early (a failure), its rejection must not go unhandled.
+  read.catch(() => undefined);
+  return read;
+}
+
+/**
+ * `carry` followed by the bytes `next` read behind its free room: the carried tail (part of one
+ * item) is copied into that room, one small copy instead of concatenating two whole chunks.
+ */
+function behind(carry: Buffer, next: Buffer): Buffer {
+  if (carry.length > CARRY_ROOM) return Buffer.concat([carry, next.subarray(CARRY_ROOM)]);
+  const at = CARRY_ROOM - carry.length;
+  carry.copy(next, at);
+  return next.subarray(at);
+}
+
+async function readInto(fh: FileHandle, buf: Buffer, from: number): Promise<Buffer> {
+  let filled = from;
+  while (filled < buf.length) {
+    const { bytesRead } = await fh.read(buf, filled, buf.length - filled, null);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
   return buf.subarray(0, filled);
+}
+
+/** Reads up to `size` bytes. */
+function readChunk(fh: FileHandle, size: number): Promise<Buffer> {
+  return readInto(fh, Buffer.allocUnsafe(size), 0);
 }
 
 /** End of the last whole item in `data` (a YAML item ends where the next `- ` line starts). */
