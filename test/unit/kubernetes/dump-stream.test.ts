@@ -89,6 +89,16 @@ describe('inputs', () => {
     }
   });
 
+  it('an item longer than a chunk and than the room kept for a carried item, with lines', async () => {
+    // ~400 KB of labels in one object: carried over many 4 KiB chunks, past the 256 KiB read-ahead room.
+    const labels = Array.from({ length: 8000 }, (_, i) => `      k${i}: value-${i}-${'x'.repeat(30)}\n`).join('');
+    const big = `- apiVersion: v1\n  kind: Node\n  metadata:\n    labels:\n${labels}    name: big\n`;
+    const text = `apiVersion: v1\nitems:\n${POD('a')}${big}${POD('b')}kind: List\n`;
+    const fast = await withEnv('ARCHMAP_DUMP_CHUNK_BYTES', '4096', () => lowerDump(tempFile(text)));
+    expect(fast?.entities.map((e) => [e.name, e.sources[0]?.line])).toEqual([['a', 3], ['big', 10], ['b', 8015]]);
+    expect(summary(fast?.entities ?? [])).toEqual(summary(lowerGeneral(text).entities));
+  });
+
   it('typed lists (PodList) and nested lists, with lines', async () => {
     const nested = `apiVersion: v1\nitems:\n${POD('a')}- apiVersion: v1\n  kind: List\n  items:\n${POD('inner', '  ')}kind: PodList\n`;
     const fast = await lowerDump(tempFile(nested));
