@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of the kubectl-dump hot path (run with `npm run bench`, which builds first).
 // Generates the shared fixture into .bench/ (reused when present), then measures, in the same run and
-// each as its own child process: `archmap import` of the YAML and JSON dumps (to Markdown and to JSON),
+// each as its own child process, the cases interleaved round by round: `archmap import` of the YAML and JSON dumps (to Markdown and to JSON),
 // js-yaml `load` of the YAML dump, and read + `JSON.parse` of the JSON dump. Wall time and peak RSS
 // come from /usr/bin/time -v when present, else from a wrapper that reads process.resourceUsage().
 // Usage: node scripts/bench.mjs [--pods N] [--seed S] [--runs R] [--dump FILE]
@@ -34,14 +34,9 @@ const yamlDump = opt('dump', join(dir, 'kubectl/cluster-dump.yaml'));
 const jsonDump = join(dir, 'kubectl/cluster-dump.json');
 const hasTime = existsSync('/usr/bin/time') && !args.includes('--no-gnu-time');
 
-/** Runs `node ARGS` as a child; returns wall seconds and peak RSS in MB (best of `runs`). */
-function measure(nodeArgs, env = {}) {
-  let best;
-  for (let i = 0; i < runs; i++) {
-    const r = hasTime ? timeWithGnuTime(nodeArgs, env) : timeWithWrapper(nodeArgs, env);
-    if (!best || r.seconds < best.seconds) best = { ...r, rss: Math.max(r.rss, best?.rss ?? 0) };
-  }
-  return best;
+/** Runs `node ARGS` once as a child; returns wall seconds and peak RSS in MB. */
+function measureOnce(nodeArgs, env = {}) {
+  return hasTime ? timeWithGnuTime(nodeArgs, env) : timeWithWrapper(nodeArgs, env);
 }
 
 function timeWithGnuTime(nodeArgs, env) {
@@ -68,24 +63,46 @@ function timeWithWrapper(nodeArgs, env) {
 const mb = (p) => (statSync(p).size / 1e6).toFixed(0);
 const jsYamlLoad = `const t=require('node:fs').readFileSync(${JSON.stringify(yamlDump)},'utf8');require('js-yaml').load(t);`;
 const jsonParse = `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(jsonDump)},'utf8'));`;
-const rows = [];
-const row = (what, r, base) => {
-  rows.push({ what, seconds: r.seconds.toFixed(2), rssMB: r.rss.toFixed(0), ratio: base ? (r.seconds / base.seconds).toFixed(2) : '' });
-  return r;
-};
-
-console.error(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), runs=${runs} (best wall time kept, highest RSS kept)`);
-const yBase = row(`js-yaml load, YAML dump (${mb(yamlDump)} MB)`, measure(['-e', jsYamlLoad]));
-row('archmap import YAML → Markdown', measure([cli, 'import', yamlDump, '-q', '-o', join(out, 'yaml.md')]), yBase);
-row('archmap import YAML → JSON', measure([cli, 'import', yamlDump, '-q', '-f', 'json', '-o', join(out, 'yaml.json')]), yBase);
-row('archmap import YAML → Markdown, workers forced', measure([cli, 'import', yamlDump, '-q', '-o', join(out, 'yaml-w.md')], { ARCHMAP_WORKERS: 'force' }), yBase);
+const cases = [];
+const add = (what, nodeArgs, base, env) => cases.push({ what, nodeArgs, base, env, times: [], rss: 0 });
+add(`js-yaml load, YAML dump (${mb(yamlDump)} MB)`, ['-e', jsYamlLoad]);
+add('archmap import YAML → Markdown', [cli, 'import', yamlDump, '-q', '-o', join(out, 'yaml.md')], 0);
+add('archmap import YAML → JSON', [cli, 'import', yamlDump, '-q', '-f', 'json', '-o', join(out, 'yaml.json')], 0);
+add('archmap import YAML → Markdown, workers forced', [cli, 'import', yamlDump, '-q', '-o', join(out, 'yaml-w.md')], 0, { ARCHMAP_WORKERS: 'force' });
 if (existsSync(jsonDump)) {
-  const jBase = row(`read + JSON.parse, JSON dump (${mb(jsonDump)} MB)`, measure(['-e', jsonParse]));
-  row('archmap import JSON → Markdown', measure([cli, 'import', jsonDump, '-q', '-o', join(out, 'json.md')]), jBase);
-  row('archmap import JSON → JSON', measure([cli, 'import', jsonDump, '-q', '-f', 'json', '-o', join(out, 'json.json')]), jBase);
-  row('archmap import JSON → Markdown, workers forced', measure([cli, 'import', jsonDump, '-q', '-o', join(out, 'json-w.md')], { ARCHMAP_WORKERS: 'force' }), jBase);
+  const j = cases.length;
+  add(`read + JSON.parse, JSON dump (${mb(jsonDump)} MB)`, ['-e', jsonParse]);
+  add('archmap import JSON → Markdown', [cli, 'import', jsonDump, '-q', '-o', join(out, 'json.md')], j);
+  add('archmap import JSON → JSON', [cli, 'import', jsonDump, '-q', '-f', 'json', '-o', join(out, 'json.json')], j);
+  add('archmap import JSON → Markdown, workers forced', [cli, 'import', jsonDump, '-q', '-o', join(out, 'json-w.md')], j, { ARCHMAP_WORKERS: 'force' });
 }
 
+console.error(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), runs=${runs} (interleaved; best and median wall time, highest RSS)`);
+// Round-robin: every case runs once per round, so a slow phase of the machine hits all of them
+// alike and the ratios stay comparable (the wall time of one binary moves by ±20 % over minutes).
+for (let round = 0; round < runs; round++) {
+  for (const c of cases) {
+    const r = measureOnce(c.nodeArgs, c.env);
+    c.times.push(r.seconds);
+    c.rss = Math.max(c.rss, r.rss);
+  }
+}
+const best = (c) => Math.min(...c.times);
+const median = (c) => [...c.times].sort((a, b) => a - b)[Math.floor((c.times.length - 1) / 2)];
+const rows = cases.map((c) => {
+  const base = c.base === undefined ? undefined : cases[c.base];
+  return {
+    what: c.what,
+    seconds: best(c).toFixed(2),
+    median: median(c).toFixed(2),
+    rssMB: c.rss.toFixed(0),
+    ratio: base ? (best(c) / best(base)).toFixed(2) : '',
+    medianRatio: base ? (median(c) / median(base)).toFixed(2) : '',
+  };
+});
+
 const w = Math.max(...rows.map((r) => r.what.length));
-console.log(`${'what'.padEnd(w)}  wall s  peak RSS MB  × baseline`);
-for (const r of rows) console.log(`${r.what.padEnd(w)}  ${r.seconds.padStart(6)}  ${r.rssMB.padStart(11)}  ${r.ratio.padStart(10)}`);
+console.log(`${'what'.padEnd(w)}  best s  median s  peak RSS MB  × baseline (best)  × baseline (median)`);
+for (const r of rows) {
+  console.log(`${r.what.padEnd(w)}  ${r.seconds.padStart(6)}  ${r.median.padStart(8)}  ${r.rssMB.padStart(11)}  ${r.ratio.padStart(17)}  ${r.medianRatio.padStart(19)}`);
+}
