@@ -5,14 +5,16 @@ export type FileState = 'current' | 'stale' | 'missing';
 /**
  * Whether a file holds exactly the bytes of `chunks`, compared chunk by chunk without building the
  * whole text; stops at the first difference (the rest of the chunks is not produced). A file that
- * cannot be opened is missing.
+ * does not exist is missing; one that exists but cannot be read (permissions, a directory) is an
+ * error for the caller to report, not a stale output.
  */
 export async function compareWithFile(path: string, chunks: Iterable<string>): Promise<FileState> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
-  } catch {
-    return 'missing';
+  } catch (err) {
+    if (isNotFound(err)) return 'missing';
+    throw err;
   }
   try {
     let position = 0;
@@ -38,4 +40,8 @@ async function readAt(handle: FileHandle, length: number, position: number): Pro
     filled += bytesRead;
   }
   return buf.subarray(0, filled);
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'ENOTDIR');
 }

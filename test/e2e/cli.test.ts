@@ -53,6 +53,14 @@ describe('archmap CLI', () => {
     expect((await run(['import', 't.yaml', '-o', 'arch.json', '--check', '-q'], dir)).code).toBe(3);
   });
 
+  it('--check on an output path that exists but cannot be read is an error (exit 2), not a stale file', async () => {
+    const dir = project({ 't.yaml': TEMPLATE });
+    mkdirSync(join(dir, 'arch.json'));
+    const r = await run(['import', 't.yaml', '-o', 'arch.json', '--check', '-q'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read arch.json');
+  });
+
   it('keeps going past broken files and exits 1 on errors (0 with --fail-on never)', async () => {
     const dir = project({
       'a-broken.yaml': 'Resources: [unclosed\n',
