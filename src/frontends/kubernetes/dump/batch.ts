@@ -1,10 +1,10 @@
 /**
  * One batch of a kubectl dump: a run of whole list items (YAML `- ` entries at column 0, or JSON
- * objects at a fixed indentation). Splits it into items, parses each (subset parsers for kubectl's
- * YAML and indented JSON, with the prune rules of prune.ts; the general loader or `JSON.parse` for
- * items outside them), and lowers each object
- * to its compact entity at once. Runs in a worker thread or in-thread; lines in the result are
- * relative to the batch (1 = the batch's first line) and shifted by the caller.
+ * objects at a fixed indentation). Reads it item by item with the subset parsers for kubectl's YAML
+ * and indented JSON (prune rules of prune.ts), which also find where each item ends; an item outside
+ * them goes to the general loader or `JSON.parse`. Each object is lowered to its compact entity at
+ * once. Runs in a worker thread or in-thread; lines in the result are relative to the batch (1 = the
+ * batch's first line) and shifted by the caller.
  */
 import { isAscii } from 'node:buffer';
 import { DiagnosticSink, type Diagnostic } from '../../../core/diagnostics.js';

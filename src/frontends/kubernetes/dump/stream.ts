@@ -195,7 +195,7 @@ class Assembler {
     for (const d of local.items) this.sink.report({ ...d, ...(d.line === undefined ? {} : { line: at(d.line) }) });
     const [list, ...rest] = docs;
     if (!list || !isListObject(list.value)) return undefined;
-    // Items the splitter could not take (after a comment line, say) are still in the list document.
+    // Items the batch reader could not take (after a comment line, say) are still in the list document.
     for (const doc of docs) {
       for (const o of flattenDocument(doc)) {
         const e = lowerObject(o.value, this.file, at(o.line) ?? o.line, this.sink);
