@@ -49,3 +49,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Whether `items` are already in `compare` order: one pass, so lists that usually are need no sort. */
+export function isSorted<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (compare(items[i - 1] as T, items[i] as T) > 0) return false;
+  return true;
+}

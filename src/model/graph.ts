@@ -1,7 +1,7 @@
 /**
  * The model graph: entities merged by id, relations deduplicated. One instance per import run.
  */
-import { cmp } from '../core/diagnostics.js';
+import { cmp, isSorted } from '../core/diagnostics.js';
 import type { Entity, Fragment, PropValue, Relation, SourceRef } from './entity.js';
 import type { EntityKind, RelationType } from './kinds.js';
 import { RelationStore } from './relation-store.js';
@@ -100,7 +100,7 @@ export class ModelGraph {
     const ids = [...(this.byKind.get(kind) ?? [])];
     // Dumps often list a kind in id order already (kubectl sorts by namespace and name): check first.
     // The default sort orders strings by UTF-16 code units, as `cmp` does, without a JS call per comparison.
-    if (!ascending(ids)) ids.sort();
+    if (!isSorted(ids, cmp)) ids.sort();
     for (const id of ids) {
       const e = this.entities.get(id);
       if (e) out.push(e);
@@ -120,15 +120,8 @@ export class ModelGraph {
     // already sorted; a plain pass confirms it and the sort is only run when it is not.
     const kinds = [...this.byKind.keys()].sort((a, b) => cmp(`${a}:`, `${b}:`));
     const out: Entity[] = [];
-    let ascending = true;
-    for (const kind of kinds) {
-      for (const e of this.sortedOfKind(kind)) {
-        const prev = out[out.length - 1];
-        if (prev && prev.id > e.id) ascending = false;
-        out.push(e);
-      }
-    }
-    return ascending ? out : out.sort((a, b) => cmp(a.id, b.id));
+    for (const kind of kinds) appendAll(out, this.sortedOfKind(kind));
+    return isSorted(out, compareEntityIds) ? out : out.sort(compareEntityIds);
   }
 
   /** Every stored relation (dangling ones too), sorted. */
@@ -177,9 +170,9 @@ export class ModelGraph {
   }
 }
 
-function ascending(ids: readonly string[]): boolean {
-  for (let i = 1; i < ids.length; i++) if ((ids[i - 1] ?? '') > (ids[i] ?? '')) return false;
-  return true;
+/** Entities in id order (the order of the model's entity list). */
+export function compareEntityIds(a: Entity, b: Entity): number {
+  return cmp(a.id, b.id);
 }
 
 /** `target.push(...items)` without spreading arguments. */

@@ -1,8 +1,9 @@
 /** Read-only lookups over an ArchitectureModel, built once per render (views never mutate the model). */
-import { cmp } from '../core/diagnostics.js';
+import { cmp, isSorted } from '../core/diagnostics.js';
 import type { ArchitectureModel } from '../model/architecture.js';
 import type { Entity, Relation } from '../model/entity.js';
 import type { EntityKind, RelationType } from '../model/kinds.js';
+import { compareEntityIds } from '../model/graph.js';
 import { k8sId } from '../model/ids.js';
 import { propString } from '../model/read.js';
 import { pushTo } from './util.js';
@@ -30,18 +31,18 @@ export class ModelIndex {
   constructor(readonly model: ArchitectureModel) {
     // Models come out of the pipeline with entities sorted by id and relations sorted by `from`
     // first (`compareRelations`): then only each `from` run needs ordering by `to`, `type`.
-    const sorted = idsAscending(model.entities) ? model.entities : [...model.entities].sort((a, b) => cmp(a.id, b.id));
+    const sorted = isSorted(model.entities, compareEntityIds) ? model.entities : [...model.entities].sort(compareEntityIds);
     for (const e of sorted) {
       this.slots.set(e.id, { entity: e, out: NONE, in: undefined, owner: undefined });
       pushTo(this.byKind, e.kind, e);
     }
-    const rels = fromsAscending(model.relations) ? model.relations : [...model.relations].sort((a, b) => cmp(a.from, b.from));
+    const rels = isSorted(model.relations, byFrom) ? model.relations : [...model.relations].sort(byFrom);
     for (let start = 0; start < rels.length;) {
       const first = rels[start];
       let end = start + 1;
       while (end < rels.length && rels[end]?.from === first?.from) end++;
       const run = end - start === 1 && first ? [first] : rels.slice(start, end);
-      if (!byToThenTypeAscending(run)) run.sort(byToThenType);
+      if (!isSorted(run, byToThenType)) run.sort(byToThenType);
       if (first) this.slot(first.from).out = run;
       for (const r of run) {
         const to = this.slot(r.to);
@@ -139,23 +140,6 @@ function byToThenType(a: Relation, b: Relation): number {
   return cmp(a.to, b.to) || cmp(a.type, b.type);
 }
 
-// One-pass order checks (plain loops: the common case needs no sort at all).
-
-function idsAscending(entities: readonly Entity[]): boolean {
-  for (let i = 1; i < entities.length; i++) if ((entities[i - 1]?.id ?? '') > (entities[i]?.id ?? '')) return false;
-  return true;
-}
-
-function fromsAscending(relations: readonly Relation[]): boolean {
-  for (let i = 1; i < relations.length; i++) if ((relations[i - 1]?.from ?? '') > (relations[i]?.from ?? '')) return false;
-  return true;
-}
-
-function byToThenTypeAscending(run: readonly Relation[]): boolean {
-  for (let i = 1; i < run.length; i++) {
-    const a = run[i - 1];
-    const b = run[i];
-    if (a && b && byToThenType(a, b) > 0) return false;
-  }
-  return true;
+function byFrom(a: Relation, b: Relation): number {
+  return cmp(a.from, b.from);
 }

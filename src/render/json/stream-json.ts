@@ -71,17 +71,16 @@ function groupText(items: readonly unknown[], from: number, to: number, at: At):
   if (to - from < 2) return undefined;
   const group = items.slice(from, to);
   if (group.some(hasToJson)) return undefined;
-  let text: string;
+  let text: string | undefined;
   try {
-    text = JSON.stringify(group, null, at.step);
+    text = stringifyAt(group, at);
   } catch (err) {
     // Longer than V8's longest string: these entries are streamed one by one.
     if (err instanceof RangeError) return undefined;
     throw err;
   }
-  // `[\n<step>a,\n<step>b\n]` → `a,\n<step>b`, then moved to the array's indentation.
-  const body = text.slice(2 + at.step.length, -2);
-  return at.pad === '' ? body : body.replaceAll('\n', `\n${at.pad}`);
+  // `[\n<pad><step>a,\n<pad><step>b\n<pad>]` → `a,\n<pad><step>b`.
+  return text?.slice(2 + at.pad.length + at.step.length, -(2 + at.pad.length));
 }
 
 function* streamObject(obj: Record<string, unknown>, at: At): Generator<string, void, undefined> {

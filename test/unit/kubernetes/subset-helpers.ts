@@ -1,5 +1,13 @@
-/** Shared by the subset-parser tests: a reference reading of prune rules and a value generator. */
+/** Shared by the subset-parser tests: a reference reading of prune rules, a value generator, exact-end items. */
 import { entryPrune, kindPrune, subPrune, type ItemPrune, type Prune } from '../../../src/frontends/kubernetes/dump/prune.js';
+import { readYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
+
+/** `readYamlItem` of an item that must end exactly at `end`: content after it throws `SubsetError`. */
+export function parseYamlItem(src: string, start: number, end: number, prune?: ItemPrune): unknown {
+  const { value, next } = readYamlItem(src, start, end, prune);
+  if (next < end) throw new SubsetError('trailing content after the item');
+  return value;
+}
 
 /** The reference reading of `prune`: applied to a fully parsed item, key by key. */
 export function pruneItem(value: unknown, prune: ItemPrune): unknown {

@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, dump, load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { entryPrune, ITEM_PRUNE, subPrune, type Prune } from '../../../src/frontends/kubernetes/dump/prune.js';
-import { parseYamlBlock, parseYamlItem, readYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
+import { parseJsonItem } from '../../../src/frontends/kubernetes/dump/json-lines.js';
+import { parseYamlBlock, readYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
 import { corpusFiles } from '../../helpers/paths.js';
-import { gen, pruneItem, rng } from './subset-helpers.js';
+import { gen, parseYamlItem, pruneItem, rng } from './subset-helpers.js';
 
 const yamlFiles = [...corpusFiles('k8s-manifests'), ...corpusFiles('k8s-dumps')].filter((f) => !f.endsWith('.json'));
 
@@ -215,6 +216,17 @@ describe('scalars', () => {
       expect(ours(text)).toBeUndefined();
     },
   );
+
+  it('reads a key YAML resolves (`True`, `NULL`) as js-yaml does every time, also after the JSON reader met it', () => {
+    const yaml = '- True: 1\n  NULL: 2\n  name: n\n';
+    const want = (load(yaml, { schema: CORE_SCHEMA }) as unknown[])[0];
+    expect(want).toEqual({ true: 1, null: 2, name: 'n' });
+    expect(parseYamlItem(yaml, 0, yaml.length)).toEqual(want);
+    // The JSON reader takes `True` verbatim; the keys both readers remember must not carry that over.
+    const json = '{\n    "True": 1,\n    "NULL": 2\n}';
+    expect(parseJsonItem(json, 0, json.length, 0).value).toEqual({ True: 1, NULL: 2 });
+    expect(parseYamlItem(yaml, 0, yaml.length)).toEqual(want);
+  });
 
   it('keeps loadAll-compatible output for a multi-item list', () => {
     const text = 'items:\n- a: 1\n- b: 2\n';

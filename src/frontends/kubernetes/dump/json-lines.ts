@@ -9,13 +9,10 @@
  * when not a plain string); anything else — two members on one line, odd indentation, CR line
  * breaks — throws `SubsetError` and the caller parses the item with `JSON.parse`.
  */
-import { LineCursor, setMember, spaces } from './line-cursor.js';
+import { allSpaces, DQUOTE as QUOTE, LineCursor, NL, rememberKey, setMember, SPACE } from './line-cursor.js';
 import { kindPrune, entryPrune, subPrune, type ItemPrune, type Prune } from './prune.js';
-import { cachedKey, rememberKey } from './yaml-keys.js';
 import { bail } from './yaml-scalars.js';
 
-const SPACE = 32;
-const QUOTE = 34;
 const COMMA = 44;
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;
@@ -45,10 +42,10 @@ class JsonLineParser extends LineCursor {
       const after = this.keyEnd + 3;
       const sub = subPrune(prune, key);
       if (sub === true) {
-        this.skipValue(after, this.lineEnd, i - this.lineStart);
+        this.skipValue(after, this.lineEnd, column);
         continue;
       }
-      const value = this.parseValue(after, this.lineEnd, i - this.lineStart, sub);
+      const value = this.parseValue(after, this.lineEnd, column, sub);
       if (Object.hasOwn(obj, key)) bail('duplicate key');
       setMember(obj, key, value);
       if (item && key === 'kind') prune = kindPrune(item, obj['apiVersion'], value) ?? prune;
@@ -61,7 +58,7 @@ class JsonLineParser extends LineCursor {
       const i = this.nextEntry(indent, CLOSE_BRACKET, column);
       if (i < 0) return arr;
       column = i - this.lineStart;
-      arr.push(this.parseValue(i, this.lineEnd, i - this.lineStart, prune));
+      arr.push(this.parseValue(i, this.lineEnd, column, prune));
     }
   }
 
@@ -128,12 +125,12 @@ class JsonLineParser extends LineCursor {
     if (close < 0 || close >= le) bail('unterminated key');
     if (s.charCodeAt(close + 1) === 58 && s.charCodeAt(close + 2) === SPACE && s.charCodeAt(close - 1) !== BACKSLASH) {
       this.keyEnd = close;
-      // Cached keys are plain names: a hit is the exact key.
-      const cached = cachedKey(s, i + 1, close);
-      if (cached !== undefined) return cached;
+      // Known keys are plain names: a hit is the exact key.
+      const known = this.knownKey(i + 1, close);
+      if (known !== undefined) return known;
       const raw = s.slice(i + 1, close);
       if (!raw.includes('\\')) {
-        if (/^[A-Za-z][A-Za-z0-9_.\/-]*$/.test(raw)) rememberKey(raw);
+        rememberKey(raw);
         return raw;
       }
     }
@@ -193,16 +190,10 @@ class JsonLineParser extends LineCursor {
     if (ls >= this.end) bail('unterminated value');
     const le2 = this.eol(ls);
     const closer = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
-    if (s.charCodeAt(ls + indent) !== closer || !s.startsWith(spaces(indent), ls)) bail('unexpected line in a skipped value');
+    if (s.charCodeAt(ls + indent) !== closer || !allSpaces(s, ls, ls + indent)) bail('unexpected line in a skipped value');
     this.comma = this.lineRest(ls + indent + 1, le2);
     this.pos = le2 + 1;
   }
-}
-
-/** Whether `s[from…to)` is all spaces. */
-function allSpaces(s: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (s.charCodeAt(k) !== SPACE) return false;
-  return true;
 }
 
 /** The closing quote of the string opened at `i`, skipping escapes. */
@@ -237,7 +228,7 @@ export function parseJsonItem(
   prune?: ItemPrune,
   bytes?: Buffer,
 ): { value: unknown; end: number; next: number; newlines: number } {
-  if (src.charCodeAt(start + 1) !== 10 || start + 1 >= end) bail('item opens and closes on one line');
+  if (src.charCodeAt(start + 1) !== NL || start + 1 >= end) bail('item opens and closes on one line');
   const p = new JsonLineParser(src, start + 2, end, bytes);
   const value = p.parseObject(indent, prune?.generic, prune);
   // Every line read ends with a line break, except a last one that ends at `end`.

@@ -1,7 +1,14 @@
 /**
  * What both kubectl-dump parsers (YAML and JSON) share: a position in the text, read line by line,
- * and copies of the values they keep.
+ * copies of the values they keep, the keys they have met, and a few character codes.
  */
+import { TextTable } from './text-table.js';
+import { resolvePlain } from './yaml-scalars.js';
+
+export const NL = 10;
+export const SPACE = 32;
+export const DQUOTE = 34;
+
 export abstract class LineCursor {
   /** Start of the next line to look at. */
   pos: number;
@@ -23,24 +30,25 @@ export abstract class LineCursor {
    * The text from `a` to `b` as a string that does not point into `s`. V8 makes a substring of 13 or
    * more characters a view of its parent: a pod name kept in the model would keep the whole batch
    * text (megabytes) alive, and the model's memory would grow with the file instead of the model.
+   * A value met before is the same string as then (node names, images, label values repeat).
    */
   protected copy(a: number, b: number): string {
-    const n = b - a;
-    if (n > MAX_SHARED_LENGTH || n === 0) return this.fresh(a, b);
-    // Values repeat across a dump (node names, images, namespaces, owner names, label values): one
-    // string per value, found by comparing the text in place, saves the copy and the model memory.
-    const s = this.s;
-    const slot = (n * 977 + s.charCodeAt(a) * 31 + s.charCodeAt(b - 1) * 7 + s.charCodeAt(a + (n >> 1)) * 3 + s.charCodeAt(a + (n >> 2))) & (SHARED_SLOTS - 1);
-    const known = SHARED[slot];
-    if (known !== undefined && known.length === n && s.startsWith(known, a)) return known;
+    if (b - a > MAX_SHARED_LENGTH || b === a) return this.fresh(a, b);
+    const known = VALUES.find(this.s, a, b);
+    if (known !== undefined) return known;
     const value = this.fresh(a, b);
-    SHARED[slot] = value;
+    VALUES.hold(value);
     return value;
   }
 
   private fresh(a: number, b: number): string {
     if (b - a < MIN_SLICED_LENGTH) return this.s.slice(a, b);
     return this.bytes ? this.bytes.toString('latin1', a, b) : detach(this.s.slice(a, b));
+  }
+
+  /** The key met before whose text is `s[a…b)`, if any (see `rememberKey`). */
+  protected knownKey(a: number, b: number): string | undefined {
+    return KEYS.find(this.s, a, b);
   }
 
   /** End of the line containing `i` (index of its `\n`, or `end`). */
@@ -56,13 +64,30 @@ export function setMember(obj: Record<string, unknown>, key: string, value: unkn
   else obj[key] = value;
 }
 
-/**
- * The shared-value table of `copy`: direct-mapped, the last value seen in a slot keeps it. Values are
- * detached copies (see `copy`), so the table holds no batch text; its size bounds what it keeps.
- */
-const SHARED_SLOTS = 1 << 16;
+/** Values longer than this are copied, never shared (few repeat, and they would crowd the table). */
 const MAX_SHARED_LENGTH = 96;
-const SHARED: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS).fill(undefined);
+/** Values (`copy`): the last one met keeps a slot. */
+const VALUES = new TextTable(1 << 16, false);
+/** Keys: the first one met keeps a slot, so odd keys cannot evict the common ones. */
+const KEYS = new TextTable(1 << 12, true);
+
+/** A plain name: what both readers take verbatim as a key. */
+const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_.\/-]*$/;
+
+/**
+ * Remembers a key read from the text (found again by `knownKey`). Only plain names that YAML also
+ * reads as themselves are kept — not `True` or `NULL`, which YAML reads as `true` and `null`: both
+ * readers share the table, and a hit must be the key either of them would read.
+ */
+export function rememberKey(key: string): void {
+  if (PLAIN_KEY.test(key) && resolvePlain(key) === key) KEYS.hold(detach(key));
+}
+
+/** Whether `s[from…to)` is all spaces. */
+export function allSpaces(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) !== SPACE) return false;
+  return true;
+}
 
 /** V8's shortest substring that is a view of its parent instead of a copy (`SlicedString::kMinLength`). */
 const MIN_SLICED_LENGTH = 13;
@@ -71,11 +96,4 @@ const MIN_SLICED_LENGTH = 13;
 export function detach(s: string): string {
   // Slicing a concatenation flattens it into a new string first.
   return s.length < MIN_SLICED_LENGTH ? s : (' ' + s).slice(1);
-}
-
-const SPACES: string[] = [];
-
-/** `n` spaces (cached: skipping compares line starts with them). */
-export function spaces(n: number): string {
-  return (SPACES[n] ??= ' '.repeat(n));
 }

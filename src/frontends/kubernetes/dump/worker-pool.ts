@@ -100,10 +100,18 @@ const WORKER_QUEUE = 2;
  * (a worker's start-up and cold JIT, the main thread's decoding of results), so no side waits for a
  * fixed share.
  */
+interface Thread {
+  readonly worker: Worker;
+  /** Batches sent and not yet answered. */
+  queued: number;
+}
+
 class WorkerPool implements BatchRunner {
-  private readonly workers: { worker: Worker; queued: number }[] = [];
-  private readonly waiting = new Map<number, { input: BatchInput; slot: number; resolve: (r: BatchResult) => void }>();
+  private readonly workers: Thread[] = [];
+  private readonly waiting = new Map<number, { input: BatchInput; thread: Thread; resolve: (r: BatchResult) => void }>();
   private seq = 0;
+  /** Set when a worker failed: from then on the main thread reads every batch. */
+  private failed = false;
 
   readonly threads: number;
 
@@ -120,18 +128,23 @@ class WorkerPool implements BatchRunner {
   }
 
   run(input: BatchInput): Promise<BatchResult> {
+    const thread = this.failed ? undefined : this.leastQueued();
+    if (!thread) return Promise.resolve(processBatch(input));
+    thread.queued++;
     const seq = this.seq++;
-    let slot = -1;
-    for (const [i, w] of this.workers.entries()) if (w.queued < WORKER_QUEUE && (slot < 0 || w.queued < (this.workers[slot]?.queued ?? 0))) slot = i;
-    const target = this.workers[slot];
-    if (!target) return Promise.resolve(processBatch(input));
-    target.queued++;
     return new Promise((resolve) => {
-      this.waiting.set(seq, { input, slot, resolve });
+      this.waiting.set(seq, { input, thread, resolve });
       // A view would clone its whole underlying buffer: send an exact copy and transfer it instead.
       const bytes = new Uint8Array(input.bytes);
-      target.worker.postMessage({ seq, input: { ...input, bytes } }, [bytes.buffer]);
+      thread.worker.postMessage({ seq, input: { ...input, bytes } }, [bytes.buffer]);
     });
+  }
+
+  /** The worker with the fewest batches queued, if one has room. */
+  private leastQueued(): Thread | undefined {
+    let best: Thread | undefined;
+    for (const t of this.workers) if (t.queued < WORKER_QUEUE && (!best || t.queued < best.queued)) best = t;
+    return best;
   }
 
   private settle(msg: unknown): void {
@@ -139,13 +152,12 @@ class WorkerPool implements BatchRunner {
     const w = this.waiting.get(msg.seq);
     if (!w) return;
     this.waiting.delete(msg.seq);
-    const target = this.workers[w.slot];
-    if (target) target.queued--;
+    w.thread.queued--;
     w.resolve(fromWire(msg.result));
   }
 
   private rescue(): void {
-    for (const w of this.workers) w.queued = WORKER_QUEUE;
+    this.failed = true;
     for (const [seq, w] of [...this.waiting]) {
       this.waiting.delete(seq);
       w.resolve(processBatch(w.input));
@@ -153,6 +165,6 @@ class WorkerPool implements BatchRunner {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    await Promise.all(this.workers.map((t) => t.worker.terminate()));
   }
 }

@@ -11,18 +11,15 @@
  * `prune` names keys whose values the model never needs (`metadata.managedFields`…): they are
  * skipped at the text level without being parsed.
  */
-import { LineCursor, setMember } from './line-cursor.js';
+import { allSpaces, DQUOTE, LineCursor, NL, rememberKey, setMember, SPACE } from './line-cursor.js';
 import { entryPrune, kindPrune, subPrune, type ItemPrune, type Prune } from './prune.js';
-import { cachedKey, checkPlain, isIndicator, isSep, rememberKey } from './yaml-keys.js';
+import { checkPlain, isIndicator, isSep } from './yaml-lexical.js';
 import { bail, decodeDoubleQuoted, decodeSingleQuoted, foldPlainLines, resolvePlain } from './yaml-scalars.js';
 
 export { SubsetError } from './yaml-scalars.js';
 
-const SPACE = 32;
-const NL = 10;
 const DASH = 45;
 const COLON = 58;
-const DQUOTE = 34;
 const SQUOTE = 39;
 
 type Obj = Record<string, unknown>;
@@ -233,11 +230,12 @@ class Parser extends LineCursor {
     if (c === DQUOTE) return decodeDoubleQuoted(s.slice(p + 1, colon - 1));
     if (c === SQUOTE) return decodeSingleQuoted(s.slice(p + 1, colon - 1));
     if (isIndicator(c) || c === DASH || c === 63) bail('special character at the start of a key');
-    const cached = cachedKey(s, p, colon);
-    if (cached !== undefined) return cached;
+    const known = this.knownKey(p, colon);
+    if (known !== undefined) return known;
     const text = s.slice(p, colon).trimEnd();
     if (text === '' || text.includes(' #')) bail('empty key or comment');
-    if (text.length === colon - p && /^[A-Za-z][A-Za-z0-9_.\/-]*$/.test(text)) rememberKey(text);
+    // Found again by its text up to the colon: only a key without trailing spaces can be.
+    if (text.length === colon - p) rememberKey(text);
     const resolved = resolvePlain(text);
     return typeof resolved === 'string' ? resolved : String(resolved);
   }
@@ -369,11 +367,9 @@ class Parser extends LineCursor {
   }
 }
 
-/** Whether the line at `ls` starts with more than `col` spaces (the column itself and its first are tested first). */
+/** Whether the line at `ls` starts with more than `col` spaces (its column `col` is tested first). */
 function indentedPast(s: string, ls: number, col: number): boolean {
-  if (s.charCodeAt(ls + col) !== SPACE || s.charCodeAt(ls) !== SPACE) return false;
-  for (let k = 1; k < col; k++) if (s.charCodeAt(ls + k) !== SPACE) return false;
-  return true;
+  return s.charCodeAt(ls + col) === SPACE && allSpaces(s, ls, ls + col);
 }
 
 /**
@@ -387,13 +383,6 @@ export function readYamlItem(src: string, start: number, limit: number, prune?: 
   const value = p.parseSeqEntry(0, start, prune?.generic, prune);
   if (p.peekIndent() > 0) bail('trailing content after the item');
   return { value, next: p.pos };
-}
-
-/** `readYamlItem` for an item that ends exactly at `end`. */
-export function parseYamlItem(src: string, start: number, end: number, prune?: ItemPrune, bytes?: Buffer): unknown {
-  const { value, next } = readYamlItem(src, start, end, prune, bytes);
-  if (next < end) bail('trailing content after the item');
-  return value;
 }
 
 /** Parses a whole block document (root mapping or sequence). Used by tests and small inputs. */
