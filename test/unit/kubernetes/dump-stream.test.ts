@@ -99,6 +99,21 @@ describe('inputs', () => {
     expect(summary(fast?.entities ?? [])).toEqual(summary(lowerGeneral(text).entities));
   });
 
+  it('a batch is read in 64 KiB windows: items across them, one longer than a window, and the text after the list, lines exact', async () => {
+    const pods = Array.from({ length: 1500 }, (_, i) => POD(`p${i}`)).join('');
+    const labels = Array.from({ length: 3000 }, (_, i) => `      k${i}: value-${i}-${'x'.repeat(20)}\n`).join('');
+    const big = `- apiVersion: v1\n  kind: Node\n  metadata:\n    labels:\n${labels}    name: big\n`;
+    const text = `apiVersion: v1\nitems:\n${pods}${big}${pods.replace(/name: p/g, 'name: q')}kind: List\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: extra\n`;
+    expect(text.length).toBeGreaterThan(4 * 64 * 1024);
+    const fast = await lowerDump(tempFile(text));
+    expect(fast?.entities).toHaveLength(3002);
+    expect(summary(fast?.entities ?? [])).toEqual(summary(lowerGeneral(text).entities));
+    const json = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: lowerGeneral(text).entities.map((_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}`, namespace: 'ns', labels: i === 7 ? Object.fromEntries(Array.from({ length: 3000 }, (_, k) => [`k${k}`, 'v'.repeat(20)])) : { app: 'a' } } })) }, null, 4);
+    const fastJson = await lowerDump(tempFile(json, 'json'), 'test.json');
+    expect(fastJson?.entities).toHaveLength(3002);
+    expect(summary(fastJson?.entities ?? [])).toEqual(summary(lowerGeneral(json).entities));
+  });
+
   it('typed lists (PodList) and nested lists, with lines', async () => {
     const nested = `apiVersion: v1\nitems:\n${POD('a')}- apiVersion: v1\n  kind: List\n  items:\n${POD('inner', '  ')}kind: PodList\n`;
     const fast = await lowerDump(tempFile(nested));

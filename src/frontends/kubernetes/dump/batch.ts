@@ -43,22 +43,74 @@ export interface BatchResult {
 
 export function processBatch(input: BatchInput): BatchResult {
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  // ASCII text (the usual dump) is decoded as latin1, a plain copy; kept values are then decoded
-  // from the bytes (see LineCursor).
-  let ascii = isAscii(bytes) ? bytes : undefined;
-  let text = bytes.toString(ascii ? 'latin1' : 'utf8');
   const collector = new Collector(input.file);
-  if (input.syntax === 'yaml') {
-    // CRLF → LF keeps line numbers; a lone CR (old Mac line break) sends items to the general loader.
-    if (text.includes('\r')) {
-      text = text.replace(/\r\n/g, '\n');
-      ascii = undefined;
+  const boundary = itemBoundary(input.syntax, input.indent);
+  let line = 1;
+  // The batch is decoded and read one window at a time: strings of a few pages are allocated in
+  // V8's young generation, while one string per multi-MB batch goes to the large-object space,
+  // whose fresh pages cost more than the decoding itself (measured 4x on the 134 MB JSON dump).
+  for (let from = 0; from < bytes.length; ) {
+    const to = windowEnd(bytes, from, boundary);
+    const window = bytes.subarray(from, to);
+    // ASCII text (the usual dump) is decoded as latin1, a plain copy; kept values are then decoded
+    // from the bytes (see LineCursor).
+    let ascii = isAscii(window) ? window : undefined;
+    let text = window.toString(ascii ? 'latin1' : 'utf8');
+    if (input.syntax === 'yaml') {
+      // CRLF → LF keeps line numbers; a lone CR (old Mac line break) sends items to the general loader.
+      if (text.includes('\r')) {
+        text = text.replace(/\r\n/g, '\n');
+        ascii = undefined;
+      }
+      line = yamlItems(text, line, collector, ascii);
+    } else {
+      line = jsonItems(text, line, input.indent, collector, ascii);
     }
-    yamlItems(text, collector, ascii);
-  } else {
-    jsonItems(text, input.indent, collector, ascii);
+    const { result } = collector;
+    if (result.fail !== undefined) break;
+    if (result.trailer) {
+      // Text after the items (top-level keys, further documents) is taken whole by the caller.
+      const rest = bytes.subarray(to).toString('utf8');
+      result.trailer.text += rest;
+      line += countNewlines(rest, 0, rest.length);
+      break;
+    }
+    from = to;
   }
+  collector.result.newlines = line - 1;
   return collector.result;
+}
+
+/** Bytes decoded and read at a time (a window ends at the first item boundary after this). */
+const WINDOW_BYTES = 64 * 1024;
+
+/** How items are told apart in the bytes: a YAML item starts with `- ` at column 0, a JSON item ends with `}` at its indentation. */
+interface ItemBoundary {
+  readonly pattern: string;
+  /** Where the boundary is, from the pattern's index. */
+  readonly offset: number;
+}
+
+export function itemBoundary(syntax: DumpSyntax, indent: number): ItemBoundary {
+  if (syntax === 'yaml') return { pattern: '\n- ', offset: 1 };
+  const pattern = '\n' + ' '.repeat(indent) + '}';
+  return { pattern, offset: pattern.length };
+}
+
+/** End of the last whole item in `data` before `before`, or -1. */
+export function lastBoundary(data: Buffer, boundary: ItemBoundary, before = data.length): number {
+  const i = data.lastIndexOf(boundary.pattern, before - boundary.pattern.length);
+  return i < 0 ? -1 : i + boundary.offset;
+}
+
+/** End of the window that starts at `from`: the last item boundary within WINDOW_BYTES, else the first after it. */
+function windowEnd(bytes: Buffer, from: number, boundary: ItemBoundary): number {
+  const limit = from + WINDOW_BYTES;
+  if (limit >= bytes.length) return bytes.length;
+  const last = lastBoundary(bytes, boundary, limit);
+  if (last > from) return last;
+  const i = bytes.indexOf(boundary.pattern, limit);
+  return i < 0 ? bytes.length : i + boundary.offset;
 }
 
 class Collector {
@@ -84,9 +136,9 @@ class Collector {
   }
 }
 
-function yamlItems(text: string, out: Collector, ascii: Buffer | undefined): void {
+/** Reads the YAML items of one window whose first line is `line`; returns the line after the window. */
+function yamlItems(text: string, line: number, out: Collector, ascii: Buffer | undefined): number {
   let pos = 0;
-  let line = 1;
   const n = text.length;
   while (pos < n) {
     const c = text.charCodeAt(pos);
@@ -98,8 +150,7 @@ function yamlItems(text: string, out: Collector, ascii: Buffer | undefined): voi
     const next = text.charCodeAt(pos + 1);
     if (c !== 45 || !(next === 32 || next === 10 || pos + 1 >= n)) {
       out.result.trailer = { text: text.slice(pos), line };
-      out.result.newlines = line - 1 + countNewlines(text, pos, n);
-      return;
+      return line + countNewlines(text, pos, n);
     }
     const start = pos;
     let item: { value: unknown; next: number };
@@ -120,7 +171,7 @@ function yamlItems(text: string, out: Collector, ascii: Buffer | undefined): voi
     line += countNewlines(text, start, end);
     pos = end;
   }
-  out.result.newlines = line - 1;
+  return line;
 }
 
 /** End of the YAML item at `start`: the next line that starts at column 0 with something other than a space. */
@@ -133,10 +184,10 @@ function itemEnd(text: string, start: number): number {
   return n;
 }
 
-function jsonItems(text: string, indent: number, out: Collector, ascii: Buffer | undefined): void {
+/** Reads the JSON items of one window whose first line is `line`; returns the line after the window. */
+function jsonItems(text: string, line: number, indent: number, out: Collector, ascii: Buffer | undefined): number {
   const close = '\n' + ' '.repeat(indent) + '}';
   let pos = 0;
-  let line = 1;
   const n = text.length;
   while (pos < n) {
     const c = text.charCodeAt(pos);
@@ -147,12 +198,11 @@ function jsonItems(text: string, indent: number, out: Collector, ascii: Buffer |
     }
     if (c === 93) {
       out.result.trailer = { text: text.slice(pos), line };
-      out.result.newlines = line - 1 + countNewlines(text, pos, n);
-      return;
+      return line + countNewlines(text, pos, n);
     }
     if (c !== 123) {
       out.result.fail = `unexpected character at line ${line} of a batch`;
-      return;
+      return line;
     }
     const startLine = line;
     const start = pos;
@@ -171,7 +221,7 @@ function jsonItems(text: string, indent: number, out: Collector, ascii: Buffer |
       const at = text.indexOf(close, pos);
       if (at < 0) {
         out.result.fail = 'item end not found';
-        return;
+        return line;
       }
       end = next = at + close.length;
       line += countNewlines(text, start, end);
@@ -187,7 +237,7 @@ function jsonItems(text: string, indent: number, out: Collector, ascii: Buffer |
     if (isListObject(value) || !isObject(value)) out.general(text.slice(start, end), startLine);
     else out.add(value, startLine);
   }
-  out.result.newlines = line - 1;
+  return line;
 }
 
 export function countNewlines(text: string, from: number, to: number): number {

@@ -12,8 +12,8 @@ import { loadText } from '../../../load/load-file.js';
 import type { Entity } from '../../../model/entity.js';
 import { flattenDocument, isListObject } from '../flatten.js';
 import { lowerObject } from '../lower-object.js';
-import { countNewlines, type BatchInput, type BatchResult } from './batch.js';
-import { detectDump, type DumpShape } from './shape.js';
+import { countNewlines, itemBoundary, lastBoundary, type BatchInput, type BatchResult } from './batch.js';
+import { detectDump } from './shape.js';
 import { createRunner } from './worker-pool.js';
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -58,6 +58,7 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   const header = headText.slice(0, shape.itemStart);
   first = first.subarray(bom + Buffer.byteLength(header));
 
+  const boundary = itemBoundary(shape.syntax, shape.indent);
   const runner = createRunner(file.size);
   const state = new Assembler(file.display, sink);
   const inFlight: { bytes: Buffer; result: Promise<BatchResult> }[] = [];
@@ -79,7 +80,7 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
       // The next chunk is read while this one is parsed (the read runs on libuv's thread pool).
       ahead = readAhead(fh, chunk);
       const data = behind(carry, next);
-      const cut = lastBoundary(data, shape);
+      const cut = lastBoundary(data, boundary);
       if (cut <= 0) {
         carry = data;
         continue;
@@ -130,17 +131,6 @@ async function readInto(fh: FileHandle, buf: Buffer, from: number): Promise<Buff
 /** Reads up to `size` bytes. */
 function readChunk(fh: FileHandle, size: number): Promise<Buffer> {
   return readInto(fh, Buffer.allocUnsafe(size), 0);
-}
-
-/** End of the last whole item in `data` (a YAML item ends where the next `- ` line starts). */
-function lastBoundary(data: Buffer, shape: DumpShape): number {
-  if (shape.syntax === 'yaml') {
-    const i = data.lastIndexOf('\n- ');
-    return i < 0 ? -1 : i + 1;
-  }
-  const close = '\n' + ' '.repeat(shape.indent) + '}';
-  const i = data.lastIndexOf(close);
-  return i < 0 ? -1 : i + close.length;
 }
 
 /** Takes batch results in file order and builds the file's entities. */
