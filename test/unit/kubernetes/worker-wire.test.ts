@@ -6,7 +6,7 @@ import { makeEntity, type PropValue } from '../../../src/model/entity.js';
 
 function result(props: Record<string, PropValue>): BatchResult {
   const e = makeEntity({ id: 'Pod:ns/p', kind: 'Pod', name: 'p', namespace: 'ns', props, source: { file: 'f', line: 3, format: 'kubernetes' } });
-  return { entities: [e], diagnostics: [], newlines: 4, objects: 1, fallbacks: 0 };
+  return { entities: [e], diagnostics: [], firstLine: 1, newlines: 4, objects: 1, fallbacks: 0 };
 }
 
 describe('toWire', () => {

@@ -3,8 +3,8 @@
  * objects at a fixed indentation). Reads it item by item with the subset parsers for kubectl's YAML
  * and indented JSON (prune rules of prune.ts), which also find where each item ends; an item outside
  * them goes to the general loader or `JSON.parse`. Each object is lowered to its compact entity at
- * once. Runs in a worker thread or in-thread; lines in the result are relative to the batch (1 = the
- * batch's first line) and shifted by the caller.
+ * once. Runs in a worker thread or in-thread; lines in the result count from the batch's `firstLine`
+ * (the absolute line when the caller knows it, else 1, and the caller shifts them).
  */
 import { isAscii } from 'node:buffer';
 import { DiagnosticSink, type Diagnostic } from '../../../core/diagnostics.js';
@@ -25,11 +25,15 @@ export interface BatchInput {
   readonly file: string;
   /** JSON: column of the items' braces. */
   readonly indent: number;
+  /** Line number of the batch's first line: absolute when known (in-thread), else 1. */
+  readonly firstLine: number;
 }
 
 export interface BatchResult {
   entities: Entity[];
   diagnostics: Diagnostic[];
+  /** The input's `firstLine`: lines in this result count from it. */
+  firstLine: number;
   /** Line breaks in the batch (the next batch starts that many lines later). */
   newlines: number;
   objects: number;
@@ -43,9 +47,9 @@ export interface BatchResult {
 
 export function processBatch(input: BatchInput): BatchResult {
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  const collector = new Collector(input.file);
+  const collector = new Collector(input.file, input.firstLine);
   const boundary = itemBoundary(input.syntax, input.indent);
-  let line = 1;
+  let line = input.firstLine;
   // The batch is decoded and read one window at a time: strings of a few pages are allocated in
   // V8's young generation, while one string per multi-MB batch goes to the large-object space,
   // whose fresh pages cost more than the decoding itself (measured 4x on the 134 MB JSON dump).
@@ -77,7 +81,7 @@ export function processBatch(input: BatchInput): BatchResult {
     }
     from = to;
   }
-  collector.result.newlines = line - 1;
+  collector.result.newlines = line - input.firstLine;
   return collector.result;
 }
 
@@ -115,9 +119,14 @@ function windowEnd(bytes: Buffer, from: number, boundary: ItemBoundary): number 
 
 class Collector {
   readonly sink = new DiagnosticSink();
-  readonly result: BatchResult = { entities: [], diagnostics: this.sink.items, newlines: 0, objects: 0, fallbacks: 0 };
+  readonly result: BatchResult;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    firstLine: number,
+  ) {
+    this.result = { entities: [], diagnostics: this.sink.items, firstLine, newlines: 0, objects: 0, fallbacks: 0 };
+  }
 
   add(value: unknown, line: number): void {
     this.result.objects++;

@@ -63,13 +63,18 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   const state = new Assembler(file.display, sink);
   const inFlight: { bytes: Buffer; result: Promise<BatchResult> }[] = [];
   const dispatch = async (bytes: Buffer): Promise<void> => {
-    const input: BatchInput = { syntax: shape.syntax, bytes, file: file.display, indent: shape.indent };
+    // In-thread, each result is taken before the next batch is sent: its first line is known.
+    const firstLine = runner.threads === 0 ? state.line : 1;
+    const input: BatchInput = { syntax: shape.syntax, bytes, file: file.display, indent: shape.indent, firstLine };
     inFlight.push({ bytes, result: runner.run(input) });
     while (inFlight.length > IN_FLIGHT_PER_THREAD * runner.threads) await state.take(inFlight);
   };
   state.line = 1 + countNewlines(header, 0, header.length);
   try {
     let carry: Buffer = first;
+    // In-thread, a chunk's memory is free once its batch is read and its unfinished tail copied out:
+    // the read after next goes into it again (fresh pages cost more than the read itself).
+    const recycle = runner.threads === 0;
     let ahead = readAhead(fh, chunk);
     for (;;) {
       const next = await ahead;
@@ -77,9 +82,9 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
         if (carry.length > 0) await dispatch(carry);
         break;
       }
-      // The next chunk is read while this one is parsed (the read runs on libuv's thread pool).
-      ahead = readAhead(fh, chunk);
       const data = behind(carry, next);
+      // The next chunk is read while this one is parsed (the read runs on libuv's thread pool).
+      ahead = readAhead(fh, chunk, recycle ? carry.buffer : undefined);
       const cut = lastBoundary(data, boundary);
       if (cut <= 0) {
         carry = data;
@@ -99,9 +104,13 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
 /** Room kept free at the front of each read-ahead buffer for the previous chunk's unfinished item. */
 const CARRY_ROOM = 256 * 1024;
 
-/** Reads up to `size` bytes into a new buffer behind CARRY_ROOM free bytes; returns the buffer up to what was read. */
-function readAhead(fh: FileHandle, size: number): Promise<Buffer> {
-  const read = readInto(fh, Buffer.allocUnsafe(CARRY_ROOM + size), CARRY_ROOM);
+/**
+ * Reads up to `size` bytes behind CARRY_ROOM free bytes, into `reuse` when it is memory of the right
+ * size that nothing refers to any more, else into a new buffer; returns the buffer up to what was read.
+ */
+function readAhead(fh: FileHandle, size: number, reuse?: ArrayBufferLike): Promise<Buffer> {
+  const buf = reuse?.byteLength === CARRY_ROOM + size ? Buffer.from(reuse) : Buffer.allocUnsafe(CARRY_ROOM + size);
+  const read = readInto(fh, buf, CARRY_ROOM);
   // Awaited by the loop; if the loop stops early (a failure), its rejection must not go unhandled.
   read.catch(() => undefined);
   return read;
@@ -160,7 +169,7 @@ class Assembler {
       this.failed = r.fail;
       return;
     }
-    const shift = this.line - 1;
+    const shift = this.line - r.firstLine;
     for (const e of r.entities) {
       if (shift) e.sources = e.sources.map((s) => ({ ...s, line: s.line + shift }));
       this.entities.push(e);

@@ -10,7 +10,8 @@ function isBatchInput(value: unknown): value is BatchInput {
     (value['syntax'] === 'yaml' || value['syntax'] === 'json') &&
     value['bytes'] instanceof Uint8Array &&
     typeof value['file'] === 'string' &&
-    typeof value['indent'] === 'number'
+    typeof value['indent'] === 'number' &&
+    typeof value['firstLine'] === 'number'
   );
 }
 
