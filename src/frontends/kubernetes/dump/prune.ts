@@ -71,8 +71,27 @@ const GENERIC_PRUNE: Prune = {
   status: { conditions: true, containerStatuses: true, initContainerStatuses: true, ephemeralContainerStatuses: true, images: true, volumesInUse: true, volumesAttached: true },
 };
 
+/** A reference to a ConfigMap or Secret by `name` (or `secretName`), as `addRef` (pod-spec.ts) reads it. */
+const REF_KEEP = keepOnly({ name: ALL, secretName: ALL, optional: ALL });
+
 /** What `readContainer` (pod-spec.ts) reads. */
-const CONTAINER_KEEP = keepOnly({ name: ALL, image: ALL, env: ALL, envFrom: ALL, ports: ALL, securityContext: ALL });
+const CONTAINER_KEEP = keepOnly({
+  name: ALL,
+  image: ALL,
+  // Whether a literal value exists is looked at, never the value itself.
+  env: { '[]': keepOnly({ name: ALL, value: ALL, valueFrom: keepOnly({ configMapKeyRef: REF_KEEP, secretKeyRef: REF_KEEP }) }) },
+  envFrom: { '[]': keepOnly({ configMapRef: REF_KEEP, secretRef: REF_KEEP }) },
+  ports: { '[]': keepOnly({ containerPort: ALL }) },
+  securityContext: keepOnly({ privileged: ALL }),
+});
+
+/** What `readVolume` (pod-spec.ts) reads: the kube-api-access projected volume's items are skipped. */
+const VOLUME_KEEP = keepOnly({
+  persistentVolumeClaim: keepOnly({ claimName: ALL }),
+  configMap: REF_KEEP,
+  secret: REF_KEEP,
+  projected: keepOnly({ sources: { '[]': keepOnly({ configMap: REF_KEEP, secret: REF_KEEP }) } }),
+});
 
 /** What `readPodSpec` (pod-spec.ts) reads. */
 const POD_SPEC_KEEP = keepOnly({
@@ -83,12 +102,19 @@ const POD_SPEC_KEEP = keepOnly({
   nodeName: ALL,
   nodeSelector: ALL,
   hostNetwork: ALL,
-  volumes: ALL,
+  volumes: { '[]': VOLUME_KEEP },
   imagePullSecrets: ALL,
 });
 
 /** What `readHeader`, `labelsOf` and `controllerOwner` (object-meta.ts) read, and the uid. */
-const META_KEEP = keepOnly({ name: ALL, generateName: ALL, namespace: ALL, uid: ALL, labels: ALL, ownerReferences: ALL });
+const META_KEEP = keepOnly({
+  name: ALL,
+  generateName: ALL,
+  namespace: ALL,
+  uid: ALL,
+  labels: ALL,
+  ownerReferences: { '[]': keepOnly({ controller: ALL, kind: ALL, name: ALL, uid: ALL }) },
+});
 
 /** What `lowerPod` reads. */
 const POD_KEEP = keepOnly({
