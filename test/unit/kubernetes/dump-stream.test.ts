@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itemBoundary, lastBoundary } from '../../../src/frontends/kubernetes/dump/batch.js';
 import { detectDump } from '../../../src/frontends/kubernetes/dump/shape.js';
 import { corpusFiles, generateFixture } from '../../helpers/paths.js';
 import { lowerDump, lowerGeneral, summary, tempFile, withEnv } from './helpers.js';
@@ -58,6 +59,23 @@ describe('generated fixture', () => {
 const POD = (name: string, indent = ''): string =>
   [`- apiVersion: v1`, `  kind: Pod`, `  metadata:`, `    name: ${name}`, `    namespace: ns`, `  spec:`, `    nodeName: n1`].map((l) => indent + l).join('\n') + '\n';
 const YAML_DUMP = `apiVersion: v1\nitems:\n${POD('a')}${POD('b')}kind: List\nmetadata:\n  resourceVersion: ""\n`;
+
+describe('item boundaries', () => {
+  it('YAML: a boundary is the start of a `- ` line at column 0; nested entries are not', () => {
+    const text = Buffer.from('- a: 1\n  b:\n  - x\n- a: 2\n  c: 3\n');
+    expect(lastBoundary(text, itemBoundary('yaml', 0))).toBe(text.indexOf('- a: 2'));
+    expect(lastBoundary(text, itemBoundary('yaml', 0), text.indexOf('- a: 2'))).toBe(-1);
+    expect(lastBoundary(Buffer.from('- '), itemBoundary('yaml', 0))).toBe(-1);
+  });
+
+  it('JSON: a boundary is just past a closing brace at the items\' column; deeper closers are not', () => {
+    const text = Buffer.from('    {\n        "a": {\n        }\n    },\n    {\n        "b": 1\n    }\n');
+    const b = itemBoundary('json', 4);
+    expect(lastBoundary(text, b)).toBe(text.length - 1);
+    expect(lastBoundary(text, b, text.length - 2)).toBe(text.indexOf('},') + 1);
+    expect(lastBoundary(Buffer.from('}'), b)).toBe(-1);
+  });
+});
 
 describe('inputs', () => {
   it('keeps exact item lines', async () => {
