@@ -1,11 +1,17 @@
 /** Shared by the subset-parser tests: a reference reading of prune rules, a value generator, exact-end items. */
 import { entryPrune, kindPrune, subPrune, type ItemPrune, type Prune } from '../../../src/frontends/kubernetes/dump/prune.js';
+import { countNewlines } from '../../../src/frontends/kubernetes/dump/batch.js';
 import { readYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
 
-/** `readYamlItem` of an item that must end exactly at `end`: content after it throws `SubsetError`. */
+/**
+ * `readYamlItem` of an item that must end exactly at `end`: content after it throws `SubsetError`.
+ * Every call also checks the line breaks the parser counted against a plain count of the text it read.
+ */
 export function parseYamlItem(src: string, start: number, end: number, prune?: ItemPrune): unknown {
-  const { value, next } = readYamlItem(src, start, end, prune);
+  const { value, next, lines } = readYamlItem(src, start, end, prune);
   if (next < end) throw new SubsetError('trailing content after the item');
+  const counted = countNewlines(src, start, next);
+  if (lines !== counted) throw new Error(`the parser counted ${lines} line breaks, the text has ${counted}`);
   return value;
 }
 

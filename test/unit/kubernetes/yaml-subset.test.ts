@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, dump, load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { entryPrune, ITEM_PRUNE, subPrune, type Prune } from '../../../src/frontends/kubernetes/dump/prune.js';
+import { countNewlines } from '../../../src/frontends/kubernetes/dump/batch.js';
 import { parseJsonItem } from '../../../src/frontends/kubernetes/dump/json-lines.js';
 import { parseYamlBlock, readYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
 import { corpusFiles } from '../../helpers/paths.js';
@@ -170,6 +171,34 @@ describe('fuzz: generated documents in several YAML styles', () => {
     }
     // Many must take the fast path, or this test proves little (js-yaml folds long strings with `>`, which kubectl never writes).
     expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it('counts the line breaks of each item it reads (blank lines, continuations, block scalars)', () => {
+    const r = rng(99);
+    let accepted = 0;
+    for (let i = 0; i < 2000; i++) {
+      const body = dump({ a: gen(r, 1), b: gen(r, 1) }, { schema: CORE_SCHEMA, ...(styles[i % styles.length] ?? {}) }).trimEnd();
+      // Blank lines at random (inside block scalars too: they are part of the text either way).
+      const lines = body.split('\n').flatMap((l) => (r() < 0.15 ? [l, ''] : [l]));
+      const item = '- ' + lines.map((l, k) => (k === 0 || l === '' ? l : `  ${l}`)).join('\n') + '\n' + (r() < 0.5 ? '\n' : '');
+      const text = `${item}- next: 1\n`;
+      let read: { next: number; lines: number };
+      try {
+        read = readYamlItem(text, 0, text.length);
+      } catch (err) {
+        if (err instanceof SubsetError) continue;
+        throw err;
+      }
+      accepted++;
+      expect(read.next, text).toBe(item.length);
+      expect(read.lines, text).toBe(countNewlines(text, 0, read.next));
+    }
+    expect(accepted).toBeGreaterThan(500);
+    // A plain scalar continued on the next line, then blank lines before its parent's next key.
+    const plain = '- a: word\n    continued\n\n\n  b: 1\n\n- next: 1\n';
+    const read = readYamlItem(plain, 0, plain.length);
+    expect(read.value).toEqual({ a: 'word continued', b: 1 });
+    expect([read.next, read.lines]).toEqual([plain.indexOf('- next'), 6]);
   });
 
   it('agrees with js-yaml on truncated and mutated kubectl-style text', () => {

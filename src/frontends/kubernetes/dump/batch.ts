@@ -165,7 +165,7 @@ function yamlItems(text: string, line: number, out: Collector, ascii: Buffer | u
       return line + countNewlines(text, pos, n);
     }
     const start = pos;
-    let item: { value: unknown; next: number };
+    let item: { value: unknown; next: number; lines: number };
     try {
       // The parser finds where the item ends (the next line at column 0).
       item = readYamlItem(text, start, n, ITEM_PRUNE, ascii);
@@ -180,7 +180,7 @@ function yamlItems(text: string, line: number, out: Collector, ascii: Buffer | u
     const end = item.next;
     if (isListObject(item.value)) out.general(' ' + text.slice(start + 1, end), line);
     else out.add(item.value, line);
-    line += countNewlines(text, start, end);
+    line += item.lines;
     pos = end;
   }
   return line;

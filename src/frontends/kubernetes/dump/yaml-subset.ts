@@ -27,6 +27,8 @@ type Obj = Record<string, unknown>;
 class Parser extends LineCursor {
   /** Blank lines skipped by the last `peekIndent`. */
   blanks = 0;
+  /** Line breaks passed since the start (the item's line count, without a second scan). */
+  lines = 0;
 
   /** Memo of the last `peekIndent` (a plain scalar peeks for continuation lines, then its parent peeks again). */
   private memoFrom = -1;
@@ -39,6 +41,7 @@ class Parser extends LineCursor {
     if (this.pos === this.memoFrom) {
       this.pos = this.memoTo;
       this.blanks = this.memoBlanks;
+      this.lines += this.blanks;
       return this.memoIndent;
     }
     const from = this.pos;
@@ -47,7 +50,18 @@ class Parser extends LineCursor {
     this.memoTo = this.pos;
     this.memoIndent = ind;
     this.memoBlanks = this.blanks;
+    this.lines += this.blanks;
     return ind;
+  }
+
+  /** Moves to the start of the line after the one ending at `e` (its `\n`, or `end`). */
+  private nextLine(e: number): void {
+    if (e < this.end) {
+      this.pos = e + 1;
+      this.lines++;
+    } else {
+      this.pos = this.end;
+    }
   }
 
   private scanIndent(): number {
@@ -115,7 +129,7 @@ class Parser extends LineCursor {
     let q = after;
     while (s.charCodeAt(q) === SPACE) q++;
     if (q >= this.end || s.charCodeAt(q) === NL) {
-      this.pos = Math.min(q + 1, this.end);
+      this.nextLine(q);
       const ind = this.peekIndent();
       if (ind > col) return this.parseBlock(ind, prune);
       if (ind === col && this.isDashEntry(this.pos + col)) return this.parseSeq(col, this.pos + col, entryPrune(prune));
@@ -130,19 +144,19 @@ class Parser extends LineCursor {
     let q = after;
     while (s.charCodeAt(q) === SPACE) q++;
     const inline = q < this.end && s.charCodeAt(q) !== NL;
-    this.pos = Math.min(this.eol(q) + 1, this.end);
+    this.nextLine(this.eol(q));
     let first = true;
     let seqAtCol = false;
     for (;;) {
       // Lines indented deeper than `col` belong to the value: jump over them without looking inside.
-      while (this.pos < this.end && indentedPast(s, this.pos, col)) this.pos = Math.min(this.eol(this.pos) + 1, this.end);
+      while (this.pos < this.end && indentedPast(s, this.pos, col)) this.nextLine(this.eol(this.pos));
       const ind = this.peekIndent();
       if (ind < 0) return undefined;
       const dash: boolean = ind === col && !inline && (first || seqAtCol) && this.isDashEntry(this.pos + col);
       if (ind <= col && !dash) return undefined;
       seqAtCol ||= dash;
       first = false;
-      this.pos = Math.min(this.eol(this.pos) + 1, this.end);
+      this.nextLine(this.eol(this.pos));
     }
   }
 
@@ -167,7 +181,7 @@ class Parser extends LineCursor {
     let r = p + 1;
     while (s.charCodeAt(r) === SPACE) r++;
     if (r >= this.end || s.charCodeAt(r) === NL) {
-      this.pos = Math.min(r + 1, this.end);
+      this.nextLine(r);
       const ind = this.peekIndent();
       return ind > col ? this.parseBlock(ind, undefined) : null;
     }
@@ -252,7 +266,7 @@ class Parser extends LineCursor {
     if (c === 91 || c === 123) {
       const le = this.eol(q);
       const text = s.slice(q, le).trimEnd();
-      this.pos = Math.min(le + 1, this.end);
+      this.nextLine(le);
       if (text === '[]') return [];
       if (text === '{}') return {};
       bail('flow collection');
@@ -263,13 +277,15 @@ class Parser extends LineCursor {
     while (fe > q && s.charCodeAt(fe - 1) === SPACE) fe--;
     const first = this.copy(q, fe);
     checkPlain(first);
-    this.pos = Math.min(le + 1, this.end);
+    this.nextLine(le);
     let lines: string[] | undefined;
     for (;;) {
       const save = this.pos;
       const ind = this.peekIndent();
       if (ind <= n) {
+        // Not a continuation: the blank lines peeked over belong to what follows.
         this.pos = save;
+        this.lines -= this.blanks;
         break;
       }
       const ls = this.pos + ind;
@@ -280,7 +296,7 @@ class Parser extends LineCursor {
       lines ??= [first];
       for (let k = 0; k < this.blanks; k++) lines.push('');
       lines.push(text);
-      this.pos = Math.min(e + 1, this.end);
+      this.nextLine(e);
     }
     return lines ? foldPlainLines(lines) : resolvePlain(first);
   }
@@ -293,8 +309,11 @@ class Parser extends LineCursor {
     for (;;) {
       if (i >= this.end) bail('unterminated quoted scalar');
       const c = s.charCodeAt(i);
-      // A line at column 0 is the next item (or the list's end), never a continuation.
-      if (c === NL && i + 1 < this.end && s.charCodeAt(i + 1) !== SPACE && s.charCodeAt(i + 1) !== NL) bail('quoted scalar reaching column 0');
+      if (c === NL) {
+        // A line at column 0 is the next item (or the list's end), never a continuation.
+        if (i + 1 < this.end && s.charCodeAt(i + 1) !== SPACE && s.charCodeAt(i + 1) !== NL) bail('quoted scalar reaching column 0');
+        this.lines++;
+      }
       if (quote === DQUOTE && c === 92) {
         i += 2;
         continue;
@@ -311,7 +330,7 @@ class Parser extends LineCursor {
     const body = this.copy(q + 1, i);
     const le = this.eol(i);
     if (s.slice(i + 1, le).trim() !== '') bail('text after a quoted scalar');
-    this.pos = Math.min(le + 1, this.end);
+    this.nextLine(le);
     if (body.includes('\t') || body.includes('\r')) bail('tab in a quoted scalar');
     return quote === DQUOTE ? decodeDoubleQuoted(body) : decodeSingleQuoted(body);
   }
@@ -327,6 +346,7 @@ class Parser extends LineCursor {
     const explicit = m[2] ?? m[3];
     if (explicit !== undefined && !inMap) bail('indentation indicator in a sequence entry');
     let i = Math.min(le + 1, this.end);
+    if (le < this.end) this.lines++;
     let indent = explicit === undefined ? -1 : n + Number(explicit);
     if (indent < 0) {
       // Auto-detect: the first non-empty line; leading empty lines may not be longer than it.
@@ -354,6 +374,7 @@ class Parser extends LineCursor {
       else if (k === e) lines.push('');
       else break;
       i = Math.min(e + 1, this.end);
+      if (e < this.end) this.lines++;
     }
     this.pos = i;
     let last = lines.length;
@@ -374,15 +395,15 @@ function indentedPast(s: string, ls: number, col: number): boolean {
 
 /**
  * Reads one item of a kubectl list: the `- ` entry at column 0 at `start`, up to the next line that
- * starts at column 0 (the next item, or what follows the list) or `limit`. Returns the value and
- * where that next line starts. `bytes`: the text's bytes if it is all ASCII (see `LineCursor`).
+ * starts at column 0 (the next item, or what follows the list) or `limit`. Returns the value,
+ * where that next line starts and the line breaks before it. `bytes`: the text's bytes if it is all ASCII (see `LineCursor`).
  * Throws `SubsetError` outside the subset, and for a column-0 line it cannot place (a comment).
  */
-export function readYamlItem(src: string, start: number, limit: number, prune?: ItemPrune, bytes?: Buffer): { value: unknown; next: number } {
+export function readYamlItem(src: string, start: number, limit: number, prune?: ItemPrune, bytes?: Buffer): { value: unknown; next: number; lines: number } {
   const p = new Parser(src, start, limit, bytes);
   const value = p.parseSeqEntry(0, start, prune?.generic, prune);
   if (p.peekIndent() > 0) bail('trailing content after the item');
-  return { value, next: p.pos };
+  return { value, next: p.pos, lines: p.lines };
 }
 
 /** Parses a whole block document (root mapping or sequence). Used by tests and small inputs. */
