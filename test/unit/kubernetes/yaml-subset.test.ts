@@ -199,6 +199,13 @@ describe('fuzz: generated documents in several YAML styles', () => {
     const read = readYamlItem(plain, 0, plain.length);
     expect(read.value).toEqual({ a: 'word continued', b: 1 });
     expect([read.next, read.lines]).toEqual([plain.indexOf('- next'), 6]);
+    // A double-quoted scalar folded with escaped line breaks, as go-yaml writes long strings.
+    const folded = '- a: "one \\\n    two \\\n    three"\n  b: 1\n- next: 1\n';
+    const item = folded.slice(0, folded.indexOf('- next'));
+    expect(parseYamlItem(item, 0, item.length)).toEqual(load(item.replace(/^- /, '').replace(/^  /gm, '')));
+    expect(readYamlItem(folded, 0, folded.length).lines).toBe(4);
+    // …and its continuation may not start at column 0 either.
+    expect(() => readYamlItem('- a: "one \\\ntwo"\n', 0, 17)).toThrow(SubsetError);
   });
 
   it('agrees with js-yaml on truncated and mutated kubectl-style text', () => {

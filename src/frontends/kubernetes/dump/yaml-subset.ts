@@ -309,12 +309,10 @@ class Parser extends LineCursor {
     for (;;) {
       if (i >= this.end) bail('unterminated quoted scalar');
       const c = s.charCodeAt(i);
-      if (c === NL) {
-        // A line at column 0 is the next item (or the list's end), never a continuation.
-        if (i + 1 < this.end && s.charCodeAt(i + 1) !== SPACE && s.charCodeAt(i + 1) !== NL) bail('quoted scalar reaching column 0');
-        this.lines++;
-      }
+      if (c === NL) this.quotedLineBreak(i);
       if (quote === DQUOTE && c === 92) {
+        // An escaped line break (go-yaml folds long double-quoted strings so) is still a line break.
+        if (s.charCodeAt(i + 1) === NL) this.quotedLineBreak(i + 1);
         i += 2;
         continue;
       }
@@ -333,6 +331,14 @@ class Parser extends LineCursor {
     this.nextLine(le);
     if (body.includes('\t') || body.includes('\r')) bail('tab in a quoted scalar');
     return quote === DQUOTE ? decodeDoubleQuoted(body) : decodeSingleQuoted(body);
+  }
+
+  /** A line break at `i` inside a quoted scalar: counted; the next line must not start at column 0. */
+  private quotedLineBreak(i: number): void {
+    // A line at column 0 is the next item (or the list's end), never a continuation.
+    const next = this.s.charCodeAt(i + 1);
+    if (i + 1 < this.end && next !== SPACE && next !== NL) bail('quoted scalar reaching column 0');
+    this.lines++;
   }
 
   /** A literal block scalar (`|`, `|-`, `|+`, `|2`) whose parent is indented `n`. */
