@@ -132,6 +132,15 @@ describe('inputs', () => {
     expect(summary(fastJson?.entities ?? [])).toEqual(summary(lowerGeneral(json).entities));
   });
 
+  it('keeps lines after a double-quoted value folded with escaped line breaks (go-yaml style)', async () => {
+    const folded = `- apiVersion: example.com/v1\n  kind: Widget\n  metadata:\n    name: w\n    namespace: ns\n  spec:\n    text: "one \\\n      two \\\n      three"\n`;
+    const text = `apiVersion: v1\nitems:\n${POD('a')}${folded}${POD('b')}kind: List\n`;
+    const fast = await lowerDump(tempFile(text));
+    expect(fast?.fallbacks).toBe(0);
+    expect(fast?.entities.map((e) => [e.name, e.sources[0]?.line])).toEqual([['a', 3], ['w', 10], ['b', 19]]);
+    expect(summary(fast?.entities ?? [])).toEqual(summary(lowerGeneral(text).entities));
+  });
+
   it('typed lists (PodList) and nested lists, with lines', async () => {
     const nested = `apiVersion: v1\nitems:\n${POD('a')}- apiVersion: v1\n  kind: List\n  items:\n${POD('inner', '  ')}kind: PodList\n`;
     const fast = await lowerDump(tempFile(nested));
