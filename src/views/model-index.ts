@@ -37,13 +37,12 @@ export class ModelIndex {
       pushTo(this.byKind, e.kind, e);
     }
     const rels = isSorted(model.relations, byFrom) ? model.relations : [...model.relations].sort(byFrom);
-    for (let start = 0; start < rels.length;) {
-      const first = rels[start];
+    for (let start = 0, first = rels[0]; first; first = rels[start]) {
       let end = start + 1;
-      while (end < rels.length && rels[end]?.from === first?.from) end++;
-      const run = end - start === 1 && first ? [first] : rels.slice(start, end);
+      while (end < rels.length && rels[end]?.from === first.from) end++;
+      const run = rels.slice(start, end);
       if (!isSorted(run, byToThenType)) run.sort(byToThenType);
-      if (first) this.slot(first.from).out = run;
+      this.slot(first.from).out = run;
       for (const r of run) {
         const to = this.slot(r.to);
         // Most ids have one or two incoming relations: exact-size arrays, not one grown from empty.

@@ -45,19 +45,21 @@ function* streamArray(items: readonly unknown[], at: At): Generator<string, void
     return;
   }
   const inner = deeper(at);
-  for (let i = 0; i < items.length; ) {
-    const lead = i === 0 ? `[\n${inner.pad}` : `,\n${inner.pad}`;
-    const group = at.budget > 0 ? groupText(items, i, Math.min(items.length, i + GROUP), at) : undefined;
+  for (let from = 0; from < items.length; from += GROUP) {
+    const to = Math.min(items.length, from + GROUP);
+    const lead = from === 0 ? `[\n${inner.pad}` : `,\n${inner.pad}`;
+    const group = at.budget > 0 ? groupText(items, from, to, at) : undefined;
     if (group !== undefined) {
       yield lead + group;
-      i += GROUP;
       continue;
     }
-    yield lead;
-    const v = toJson(String(i), items[i]);
-    if (omitted(v)) yield 'null';
-    else yield* valueText(v, inner);
-    i++;
+    // Not one call (an entry with `toJSON`, or too long): this group's entries are walked one by one.
+    for (let i = from; i < to; i++) {
+      yield i === from ? lead : `,\n${inner.pad}`;
+      const v = toJson(String(i), items[i]);
+      if (omitted(v)) yield 'null';
+      else yield* valueText(v, inner);
+    }
   }
   yield `\n${at.pad}]`;
 }

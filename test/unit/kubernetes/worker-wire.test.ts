@@ -1,7 +1,7 @@
 /** What a worker sends back for a batch: entities as JSON when the round trip is exact. */
 import { describe, expect, it } from 'vitest';
 import type { BatchResult } from '../../../src/frontends/kubernetes/dump/batch.js';
-import { toWire } from '../../../src/frontends/kubernetes/dump/worker-pool.js';
+import { fromWire, toWire } from '../../../src/frontends/kubernetes/dump/wire.js';
 import { makeEntity, type PropValue } from '../../../src/model/entity.js';
 
 function result(props: Record<string, PropValue>): BatchResult {
@@ -16,10 +16,12 @@ describe('toWire', () => {
     expect(typeof wire.entities).toBe('string');
     expect(JSON.parse(wire.entities as string)).toEqual(r.entities);
     expect(wire.newlines).toBe(4);
+    expect(fromWire(wire)).toEqual(r);
   });
 
   it.each([Infinity, -Infinity, NaN])('keeps objects when a prop holds %s (JSON would make it null)', (n) => {
     const r = result({ containers: [{ ports: [n] }], note: null });
     expect(toWire(r).entities).toBe(r.entities);
+    expect(fromWire(toWire(r)).entities).toBe(r.entities);
   });
 });

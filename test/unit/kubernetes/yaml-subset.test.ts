@@ -205,7 +205,8 @@ describe('fuzz: generated documents in several YAML styles', () => {
     expect(parseYamlItem(item, 0, item.length)).toEqual(load(item.replace(/^- /, '').replace(/^  /gm, '')));
     expect(readYamlItem(folded, 0, folded.length).lines).toBe(4);
     // …and its continuation may not start at column 0 either.
-    expect(() => readYamlItem('- a: "one \\\ntwo"\n', 0, 17)).toThrow(SubsetError);
+    const column0 = '- a: "one \\\ntwo"\n';
+    expect(() => readYamlItem(column0, 0, column0.length)).toThrow(SubsetError);
   });
 
   it('agrees with js-yaml on truncated and mutated kubectl-style text', () => {

@@ -47,6 +47,13 @@ describe('streamJson', () => {
     expect(joined(value, 4)).toBe(JSON.stringify(value, null, 4));
   });
 
+  it('a streamed array with `toJSON` entries and omissions among its groups: each entry sees its own index', () => {
+    const at = (k: string): unknown => ({ at: k });
+    const big = Array.from({ length: 200 }, (_, i) => (i % 37 === 5 ? { toJSON: at } : i % 29 === 3 ? undefined : { i, pad: 'x'.repeat(200) }));
+    expect(joined(big)).toBe(JSON.stringify(big, null, 2));
+    expect(joined({ big }, 4)).toBe(JSON.stringify({ big }, null, 4));
+  });
+
   it('top-level primitives and empties', () => {
     for (const v of [null, 1, 'a', [], {}, [[]], { a: {} }, { u: undefined }, [undefined]]) {
       expect(joined(v)).toBe(JSON.stringify(v, null, 2));

@@ -69,7 +69,7 @@ export function processBatch(input: BatchInput): BatchResult {
       }
       line = yamlItems(text, line, collector, ascii);
     } else {
-      line = jsonItems(text, line, input.indent, collector, ascii);
+      line = jsonItems(text, line, input.indent, boundary, collector, ascii);
     }
     const { result } = collector;
     if (result.fail !== undefined) break;
@@ -197,8 +197,7 @@ function itemEnd(text: string, start: number): number {
 }
 
 /** Reads the JSON items of one window whose first line is `line`; returns the line after the window. */
-function jsonItems(text: string, line: number, indent: number, out: Collector, ascii: Buffer | undefined): number {
-  const close = '\n' + ' '.repeat(indent) + '}';
+function jsonItems(text: string, line: number, indent: number, boundary: ItemBoundary, out: Collector, ascii: Buffer | undefined): number {
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -230,12 +229,12 @@ function jsonItems(text: string, line: number, indent: number, out: Collector, a
     } catch (err) {
       if (!(err instanceof SubsetError)) throw err;
       // Outside what the line reader takes (one-line items, odd indentation): JSON.parse, unpruned.
-      const at = text.indexOf(close, pos);
+      const at = text.indexOf(boundary.pattern, pos);
       if (at < 0) {
         out.result.fail = 'item end not found';
         return line;
       }
-      end = next = at + close.length;
+      end = next = at + boundary.offset;
       line += countNewlines(text, start, end);
       try {
         value = JSON.parse(text.slice(start, end));

@@ -60,11 +60,13 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
 
   const boundary = itemBoundary(shape.syntax, shape.indent);
   const runner = createRunner(file.size);
+  // In-thread, each result is taken before the next batch is sent: a batch's first line is known,
+  // and a chunk's memory is free once its batch is read and its unfinished tail copied out.
+  const inThread = runner.threads === 0;
   const state = new Assembler(file.display, sink);
   const inFlight: { bytes: Buffer; result: Promise<BatchResult> }[] = [];
   const dispatch = async (bytes: Buffer): Promise<void> => {
-    // In-thread, each result is taken before the next batch is sent: its first line is known.
-    const firstLine = runner.threads === 0 ? state.line : 1;
+    const firstLine = inThread ? state.line : 1;
     const input: BatchInput = { syntax: shape.syntax, bytes, file: file.display, indent: shape.indent, firstLine };
     inFlight.push({ bytes, result: runner.run(input) });
     while (inFlight.length > IN_FLIGHT_PER_THREAD * runner.threads) await state.take(inFlight);
@@ -72,9 +74,6 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   state.line = 1 + countNewlines(header, 0, header.length);
   try {
     let carry: Buffer = first;
-    // In-thread, a chunk's memory is free once its batch is read and its unfinished tail copied out:
-    // the read after next goes into it again (fresh pages cost more than the read itself).
-    const recycle = runner.threads === 0;
     let ahead = readAhead(fh, chunk);
     for (;;) {
       const next = await ahead;
@@ -83,8 +82,9 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
         break;
       }
       const data = behind(carry, next);
-      // The next chunk is read while this one is parsed (the read runs on libuv's thread pool).
-      ahead = readAhead(fh, chunk, recycle ? carry.buffer : undefined);
+      // The next chunk is read while this one is parsed (the read runs on libuv's thread pool); in-thread
+      // into the buffer `carry` was just copied out of (fresh pages cost more than the read itself).
+      ahead = readAhead(fh, chunk, inThread ? carry.buffer : undefined);
       const cut = lastBoundary(data, boundary);
       if (cut <= 0) {
         carry = data;

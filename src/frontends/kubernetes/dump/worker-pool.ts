@@ -18,19 +18,14 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { isObject } from '../../../core/guards.js';
-import type { Entity } from '../../../model/entity.js';
 import { processBatch, type BatchInput, type BatchResult } from './batch.js';
+import { fromWire, type WireResult } from './wire.js';
 
 /** Below this size the cost of starting workers is more than what they save. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 const MAX_WORKERS = 3;
 /** Below this many cores batches run in-thread unless `ARCHMAP_WORKERS=force`. */
 const MIN_CORES_FOR_WORKERS = 4;
-
-/** A batch result as a worker sends it: the entities as one JSON string when that is exact (see `toWire`). */
-export interface WireResult extends Omit<BatchResult, 'entities'> {
-  readonly entities: string | Entity[];
-}
 
 interface Reply {
   readonly seq: number;
@@ -41,30 +36,6 @@ function isReply(value: unknown): value is Reply {
   if (!isObject(value) || typeof value['seq'] !== 'number' || !isObject(value['result'])) return false;
   const entities = value['result']['entities'];
   return typeof entities === 'string' || Array.isArray(entities);
-}
-
-/**
- * The worker's side of a result. Entities are sent as JSON rather than structured-cloned: JSON.parse
- * on the main thread costs about half of deserialising the same objects. Props are JSON values by
- * contract (model/entity.ts); the one thing JSON would change, a non-finite number read from hostile
- * input (`.inf`), turns into `null`, so a batch holding one is sent as objects and the output does
- * not depend on whether a worker read the batch.
- */
-export function toWire(result: BatchResult): WireResult {
-  const json = JSON.stringify(result.entities);
-  // JSON.stringify writes NaN and ±Infinity as `null`: only a batch with a `null` needs the check.
-  if (json.includes('null') && result.entities.some((e) => hasNonFinite(e.props))) return result;
-  return { ...result, entities: json };
-}
-
-function hasNonFinite(value: unknown): boolean {
-  if (typeof value === 'number') return !Number.isFinite(value);
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.values(value).some(hasNonFinite);
-}
-
-function fromWire(wire: WireResult): BatchResult {
-  return { ...wire, entities: typeof wire.entities === 'string' ? (JSON.parse(wire.entities) as Entity[]) : wire.entities };
 }
 
 export interface BatchRunner {
@@ -94,18 +65,19 @@ const inThread: BatchRunner = {
 /** Batches queued at one worker at a time; past that the main thread reads the batch itself. */
 const WORKER_QUEUE = 2;
 
-/**
- * Worker threads with the main thread as one more reader. A batch goes to a worker with room in its
- * queue, else the main thread reads it at once: the split follows how fast each side actually is
- * (a worker's start-up and cold JIT, the main thread's decoding of results), so no side waits for a
- * fixed share.
- */
+/** One worker and the batches it has not answered yet. */
 interface Thread {
   readonly worker: Worker;
   /** Batches sent and not yet answered. */
   queued: number;
 }
 
+/**
+ * Worker threads with the main thread as one more reader. A batch goes to a worker with room in its
+ * queue, else the main thread reads it at once: the split follows how fast each side actually is
+ * (a worker's start-up and cold JIT, the main thread's decoding of results), so no side waits for a
+ * fixed share.
+ */
 class WorkerPool implements BatchRunner {
   private readonly workers: Thread[] = [];
   private readonly waiting = new Map<number, { input: BatchInput; thread: Thread; resolve: (r: BatchResult) => void }>();

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { isObject } from '../../../core/guards.js';
 import { processBatch, type BatchInput } from './batch.js';
-import { toWire } from './worker-pool.js';
+import { toWire } from './wire.js';
 
 function isBatchInput(value: unknown): value is BatchInput {
   return (

@@ -351,13 +351,12 @@ class Parser extends LineCursor {
     const chomp = m[1] ?? m[4] ?? '';
     const explicit = m[2] ?? m[3];
     if (explicit !== undefined && !inMap) bail('indentation indicator in a sequence entry');
-    let i = Math.min(le + 1, this.end);
-    if (le < this.end) this.lines++;
+    this.nextLine(le);
     let indent = explicit === undefined ? -1 : n + Number(explicit);
     if (indent < 0) {
       // Auto-detect: the first non-empty line; leading empty lines may not be longer than it.
       let maxBlank = 0;
-      for (let j = i; j < this.end; ) {
+      for (let j = this.pos; j < this.end; ) {
         const e = this.eol(j);
         let k = j;
         while (k < e && s.charCodeAt(k) === SPACE) k++;
@@ -372,17 +371,16 @@ class Parser extends LineCursor {
       if (maxBlank > indent) bail('leading empty line longer than the block indentation');
     }
     const lines: string[] = [];
-    while (i < this.end) {
+    while (this.pos < this.end) {
+      const i = this.pos;
       const e = this.eol(i);
       let k = i;
       while (k < e && k - i < indent && s.charCodeAt(k) === SPACE) k++;
       if (k - i >= indent) lines.push(this.copy(i + indent, e));
       else if (k === e) lines.push('');
       else break;
-      i = Math.min(e + 1, this.end);
-      if (e < this.end) this.lines++;
+      this.nextLine(e);
     }
-    this.pos = i;
     let last = lines.length;
     while (last > 0 && lines[last - 1] === '') last--;
     const body = lines.slice(0, last).join('\n');
