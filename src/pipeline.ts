@@ -5,7 +5,8 @@
 import { open } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { cmp, compareDiagnostics, DiagnosticSink, type Diagnostic } from './core/diagnostics.js';
+import { compareDiagnostics, DiagnosticSink, type Diagnostic } from './core/diagnostics.js';
+import { cmp } from './core/order.js';
 import { classify } from './classify/classify.js';
 import { discoverFiles, errorMessage, type DiscoveredFile } from './discover/walk.js';
 import { loadText } from './load/load-file.js';

@@ -1,5 +1,5 @@
 /** Runs the audit rules over the linked graph; findings point at entities and their first source. */
-import { cmp } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 import type { Finding } from '../model/architecture.js';
 import type { ModelGraph } from '../model/graph.js';
 import type { AuditRule } from './rule.js';

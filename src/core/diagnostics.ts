@@ -2,6 +2,8 @@
  * Diagnostics: every problem archmap meets in its input is one of these, never an exception.
  * Lines are 1-based; `line` is absent only for problems that concern a whole file or the model.
  */
+import { cmp } from './order.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Order used by `--fail-on` and for sorting: higher is worse. */
@@ -43,15 +45,4 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message)
   );
-}
-
-/** Plain code-unit string comparison (locale-independent, so output never depends on the machine). */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Whether `items` are already in `compare` order: one pass, so lists that usually are need no sort. */
-export function isSorted<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
-  for (let i = 1; i < items.length; i++) if (compare(items[i - 1] as T, items[i] as T) > 0) return false;
-  return true;
 }

@@ -5,7 +5,8 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { cmp, type DiagnosticSink } from '../core/diagnostics.js';
+import { type DiagnosticSink } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** Extensions archmap reads; anything else in a walked directory is ignored silently. */

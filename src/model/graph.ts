@@ -1,7 +1,7 @@
 /**
  * The model graph: entities merged by id, relations deduplicated. One instance per import run.
  */
-import { cmp, isSorted } from '../core/diagnostics.js';
+import { cmp, isSorted } from '../core/order.js';
 import type { Entity, Fragment, PropValue, Relation, SourceRef } from './entity.js';
 import type { EntityKind, RelationType } from './kinds.js';
 import { RelationStore } from './relation-store.js';

@@ -3,7 +3,7 @@
  * handful of relations, so each id keeps a plain list (no map or set per pod); an id whose list
  * grows past HUB_SIZE (a Service selecting thousands of pods) switches to a map by `to`.
  */
-import { cmp } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 import type { Relation } from './entity.js';
 
 const CONFIDENCE_RANK = { high: 2, medium: 1, low: 0 } as const;

@@ -3,7 +3,7 @@
  * AZ (counts, instance types, pods). Pods are never drawn one by one: they are counted on their node's
  * bucket. One diagram per cluster; nodes of no known group go to an "unassigned" bucket.
  */
-import { cmp } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 import type { Entity, PropValue, Relation } from '../model/entity.js';
 import { k8sId } from '../model/ids.js';
 import type { EntityKind } from '../model/kinds.js';

@@ -3,7 +3,7 @@
  * the AZs of its subnets) and whether those subnets are public or private. eksctl fills both from
  * the cluster's subnets when a group names none, so the text says when that is a default.
  */
-import { cmp } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 import type { Entity, PropValue } from '../model/entity.js';
 import { isUnresolved } from '../model/entity.js';
 import { displayValue, propString } from '../model/read.js';

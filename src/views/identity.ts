@@ -4,7 +4,7 @@
  * they admit, and each role → its managed policies. A service account whose role-arn annotation
  * matches no role in the inputs points at an "external" placeholder role.
  */
-import { cmp } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 import type { Entity } from '../model/entity.js';
 import { isUnresolved } from '../model/entity.js';
 import { displayValue, propString } from '../model/read.js';

@@ -1,5 +1,5 @@
 /** Read-only lookups over an ArchitectureModel, built once per render (views never mutate the model). */
-import { cmp, isSorted } from '../core/diagnostics.js';
+import { cmp, isSorted } from '../core/order.js';
 import type { ArchitectureModel } from '../model/architecture.js';
 import type { Entity, Relation } from '../model/entity.js';
 import type { EntityKind, RelationType } from '../model/kinds.js';

@@ -1,5 +1,5 @@
 /** What a namespace holds, with pods folded into their top-level owners (for the workload views). */
-import { cmp } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 import type { Entity } from '../model/entity.js';
 import type { EntityKind } from '../model/kinds.js';
 import { propString } from '../model/read.js';

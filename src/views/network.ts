@@ -3,7 +3,7 @@
  * internet gateway, and route tables summarised as "default route" edges from subnets to gateways.
  * One diagram per VPC; subnets whose VPC is unknown get a diagram of their own.
  */
-import { cmp } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 import type { Entity } from '../model/entity.js';
 import { isUnresolved } from '../model/entity.js';
 import { displayValue, propString } from '../model/read.js';

@@ -3,7 +3,7 @@
  * workload ×replicas. Pods collapse into their top-level owner (Pod → ReplicaSet → Deployment) with a
  * count. Beyond MAX_NAMESPACE_DIAGRAMS namespaces, the smaller ones share one summary diagram.
  */
-import { cmp } from '../core/diagnostics.js';
+import { cmp } from '../core/order.js';
 import type { Entity } from '../model/entity.js';
 import { k8sId } from '../model/ids.js';
 import { displayValue, propNumber, propString } from '../model/read.js';

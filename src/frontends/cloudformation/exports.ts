@@ -4,7 +4,7 @@
  * (high confidence). When an export name still has an unknown part (typically `${AWS::StackName}`)
  * and exactly one such pattern matches the imported name, the import binds with medium confidence.
  */
-import { cmp } from '../../core/diagnostics.js';
+import { cmp } from '../../core/order.js';
 import type { Confidence } from '../../model/kinds.js';
 import type { Stack } from './stack.js';
 import { placeholder, render, textOf, type CfnValue } from './values.js';

@@ -3,7 +3,7 @@
  * does. Each check is a function over the linked graph returning DriftItems with a stable `code`;
  * checks that need observations stay silent when no dump was imported.
  */
-import { cmp } from '../../core/diagnostics.js';
+import { cmp } from '../../core/order.js';
 import type { DriftItem } from '../../model/architecture.js';
 import type { ModelGraph } from '../../model/graph.js';
 import { driftIdentity } from './identity.js';

@@ -5,7 +5,7 @@
  * (`drift/instance-type`), and groups that only node labels name (`drift/nodegroup-undeclared`).
  * Karpenter and Auto Mode pools have no declared size and are only checked for instance types.
  */
-import { cmp } from '../../core/diagnostics.js';
+import { cmp } from '../../core/order.js';
 import type { DriftItem } from '../../model/architecture.js';
 import type { ModelGraph } from '../../model/graph.js';
 import { propNumber, propString, propStrings } from '../../model/read.js';

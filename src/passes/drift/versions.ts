@@ -2,7 +2,7 @@
  * `drift/kubernetes-version`: the cluster's declared Kubernetes version vs the kubelet versions of its
  * observed nodes (nodes of its node groups and Fargate profiles), compared on major.minor.
  */
-import { cmp } from '../../core/diagnostics.js';
+import { cmp } from '../../core/order.js';
 import type { DriftItem } from '../../model/architecture.js';
 import type { ModelGraph } from '../../model/graph.js';
 import { propString } from '../../model/read.js';

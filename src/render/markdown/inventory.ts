@@ -1,5 +1,5 @@
 /** Markdown: the resource inventory, entities grouped by kind, with key properties and provenance. */
-import { cmp } from '../../core/diagnostics.js';
+import { cmp } from '../../core/order.js';
 import type { Entity } from '../../model/entity.js';
 import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.js';
 import type { ModelIndex } from '../../views/model-index.js';

@@ -1,5 +1,6 @@
 /** Markdown: the Drift, Findings and Diagnostics sections. */
-import { cmp, compareDiagnostics, SEVERITY_RANK, type Severity } from '../../core/diagnostics.js';
+import { compareDiagnostics, SEVERITY_RANK, type Severity } from '../../core/diagnostics.js';
+import { cmp } from '../../core/order.js';
 import type { ArchitectureModel, Finding } from '../../model/architecture.js';
 import { displayValue } from '../../model/read.js';
 import { plural } from '../../views/format.js';

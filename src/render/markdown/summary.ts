@@ -1,5 +1,5 @@
 /** Markdown: title, summary (counts per kind), inputs table and cluster facts. */
-import { cmp } from '../../core/diagnostics.js';
+import { cmp } from '../../core/order.js';
 import type { ArchitectureModel } from '../../model/architecture.js';
 import type { Entity } from '../../model/entity.js';
 import { ENTITY_KINDS, RELATION_TYPES } from '../../model/kinds.js';

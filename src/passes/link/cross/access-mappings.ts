@@ -4,7 +4,7 @@
  * `accessConfig.accessEntries` and `iamIdentityMappings` (props of the Cluster), and CloudFormation
  * `AWS::EKS::AccessEntry` resources. Pure reading; the J40 and J21 passes decide what they mean.
  */
-import { cmp } from '../../../core/diagnostics.js';
+import { cmp } from '../../../core/order.js';
 import type { Entity, PropValue } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { k8sId } from '../../../model/ids.js';

@@ -15,7 +15,7 @@
  * Nodes are not related to the Cluster directly: they reach it through their node group
  * (`Node member-of NodeGroup member-of Cluster`, J10/J11).
  */
-import { cmp } from '../../../core/diagnostics.js';
+import { cmp } from '../../../core/order.js';
 import { isUnresolved, makeEntity, type Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { clusterId } from '../../../model/ids.js';

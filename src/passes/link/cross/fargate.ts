@@ -14,7 +14,7 @@
  * Profiles are looked up by name (unique across the model, else within the pod's cluster when only
  * one cluster exists). Selectors are evaluated once per namespace, never per pod × profile.
  */
-import { cmp } from '../../../core/diagnostics.js';
+import { cmp } from '../../../core/order.js';
 import type { Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { k8sId } from '../../../model/ids.js';

@@ -14,7 +14,7 @@
  * "One per AZ" keeps the first subnet by id, as LBC does by sorting. Subnets are those of the
  * cluster's VPC when the model has several VPCs and the cluster's is known; otherwise all.
  */
-import { cmp } from '../../../core/diagnostics.js';
+import { cmp } from '../../../core/order.js';
 import { isUnresolved, type Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import type { Confidence } from '../../../model/kinds.js';

@@ -10,7 +10,7 @@
  * Ids: `loadBalancerId('alb-group/<group>')`, `loadBalancerId('ingress/<ns>/<name>')`,
  * `loadBalancerId('service/<ns>/<name>')`.
  */
-import { cmp } from '../../../core/diagnostics.js';
+import { cmp } from '../../../core/order.js';
 import { makeEntity, type Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { loadBalancerId } from '../../../model/ids.js';

@@ -1,5 +1,5 @@
 /** Small lookups shared by the cross-source passes: where an entity comes from, which cluster a node is in. */
-import { cmp } from '../../../core/diagnostics.js';
+import { cmp } from '../../../core/order.js';
 import { isUnresolved, type Entity, type PropValue, type SourceRef } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { clusterId } from '../../../model/ids.js';

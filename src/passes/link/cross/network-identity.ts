@@ -9,7 +9,7 @@
  * values both declare, its props); placeholders there (`Ref(Subnet1)`, `AZ(region, 0)`) give way to
  * eksctl's concrete ids and zones. `vpc` props that named a merged-away VPC are rewritten.
  */
-import { cmp } from '../../../core/diagnostics.js';
+import { cmp } from '../../../core/order.js';
 import type { Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { propString } from '../../../model/read.js';

@@ -10,7 +10,7 @@
  * first node) so the drift report can name it. A Karpenter NodePool object in the dump counts as a
  * declaration: the group is then sourced there and not observed-only. Fargate nodes are left to J18.
  */
-import { cmp } from '../../../core/diagnostics.js';
+import { cmp } from '../../../core/order.js';
 import { makeEntity, type Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { clusterId, k8sObjectId, nodeGroupId } from '../../../model/ids.js';
