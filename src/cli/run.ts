@@ -50,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function runImport(cmd: ImportCommand, io: CliIo): Promise<number> {
-  const progress = !cmd.quiet && io.stderrIsTty ? (m: string) => io.stderr(`\r\x1b[K${m}`) : undefined;
+  const progress = !cmd.quiet && io.stderrIsTty ? (m: string) => io.stderr(`\r\x1b[K${terminalText(m)}`) : undefined;
   const model = await importArchitecture(cmd.paths, { cwd: io.cwd, params: cmd.params, ...(progress ? { onProgress: progress } : {}) });
   if (progress) io.stderr('\r\x1b[K');
   // Rendered lazily, chunk by chunk, as it is written or compared.
@@ -92,10 +92,19 @@ function isSystemError(err: unknown): boolean {
   return err instanceof Error && 'syscall' in err && typeof err.syscall === 'string';
 }
 
+/**
+ * One line of plain text for the terminal: control characters (line breaks, escape sequences) in a
+ * file name or message are shown as `\u001b`, so no input can start a line that looks like another
+ * diagnostic or send escape codes to the terminal.
+ */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function printDiagnostics(model: ArchitectureModel, io: CliIo): void {
   const shown = model.diagnostics.filter((d) => d.severity !== 'info');
   for (const d of shown.slice(0, MAX_PRINTED_DIAGNOSTICS)) {
-    io.stderr(`${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ${d.severity} ${d.code}: ${d.message}\n`);
+    io.stderr(`${terminalText(d.file)}${d.line !== undefined ? `:${d.line}` : ''}: ${d.severity} ${d.code}: ${terminalText(d.message)}\n`);
   }
   if (shown.length > MAX_PRINTED_DIAGNOSTICS) {
     io.stderr(`… and ${shown.length - MAX_PRINTED_DIAGNOSTICS} more (all are in the JSON output)\n`);

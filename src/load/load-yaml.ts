@@ -7,6 +7,10 @@ import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq, type Do
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { CFN_TAGS } from './cfn-tags.js';
 import type { LoadedDocument, PathSegment } from './document.js';
+import { yamlErrorText } from './parse-messages.js';
+
+/** The code of an alias whose anchor is not set before it (the dump reader looks for it). */
+export const UNRESOLVED_ALIAS = 'yaml/unresolved-alias';
 
 /** Above this many alias expansions a document is rejected (protects against alias bombs). */
 const MAX_ALIAS_COUNT = 1000;
@@ -30,7 +34,7 @@ export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSi
       prettyErrors: false,
     }) as Document.Parsed[];
   } catch (err) {
-    sink.error('yaml/parse', file, undefined, `cannot parse: ${String(err)}`);
+    sink.error('yaml/parse', file, undefined, `cannot parse: ${err instanceof Error ? `${err.name}: ${yamlErrorText(err.message)}` : 'unknown error'}`);
     return [];
   }
   if (!Array.isArray(docs)) docs = [docs];
@@ -41,14 +45,14 @@ export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSi
     for (const e of doc.errors) {
       // CloudFormation itself accepts duplicate keys (the last one wins): a warning, not an error.
       if (e.code === 'DUPLICATE_KEY') {
-        sink.warning('yaml/duplicate-key', file, line(e.pos[0]), firstLine(e.message));
+        sink.warning('yaml/duplicate-key', file, line(e.pos[0]), yamlErrorText(e.message));
       } else {
         fatal = true;
-        sink.error(`yaml/${e.code.toLowerCase().replace(/_/g, '-')}`, file, line(e.pos[0]), firstLine(e.message));
+        sink.error(`yaml/${e.code.toLowerCase().replace(/_/g, '-')}`, file, line(e.pos[0]), yamlErrorText(e.message));
       }
     }
     for (const w of doc.warnings) {
-      sink.warning(`yaml/${w.code.toLowerCase().replace(/_/g, '-')}`, file, line(w.pos[0]), firstLine(w.message));
+      sink.warning(`yaml/${w.code.toLowerCase().replace(/_/g, '-')}`, file, line(w.pos[0]), yamlErrorText(w.message));
     }
     if (fatal) return;
     if (doc.contents === null) return; // empty document (`---` at the end, comments only)
@@ -56,7 +60,10 @@ export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSi
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
-      sink.error('yaml/alias-limit', file, line(doc.range[0]), `document rejected: ${err instanceof Error ? err.message : String(err)}`);
+      const message = err instanceof Error ? yamlErrorText(err.message) : 'unknown error';
+      // The package throws for an alias whose anchor is not set before it, and past MAX_ALIAS_COUNT.
+      const code = message.startsWith('Unresolved alias') ? UNRESOLVED_ALIAS : 'yaml/alias-limit';
+      sink.error(code, file, line(doc.range[0]), `document rejected: ${message}`);
       return;
     }
     if (value === null || value === undefined) return;
@@ -64,10 +71,6 @@ export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSi
     out.push({ file, index, line: start, value, lineOf: (path) => lineOfPath(doc.contents, path, line, start) });
   });
   return out;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }
 
 /** Walks a YAML AST along `path`; returns the line of the deepest key or item found. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareWithFile } from '../../src/cli/compare-file.js';
 import { writeChunksAtomic } from '../../src/cli/write-atomic.js';
 import { writeWithBackpressure } from '../../src/cli/write-stream.js';
+import { terminalText } from '../../src/cli/run.js';
 
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'archmap-out-'));
 
@@ -104,5 +105,12 @@ describe('writeWithBackpressure', () => {
     failing.on('error', () => undefined);
     await expect(writeWithBackpressure(failing, 'xx')).rejects.toThrow('EPIPE');
     await expect(writeWithBackpressure(failing, 'yy')).rejects.toThrow();
+  });
+});
+
+describe('terminalText', () => {
+  it('shows line breaks, escape sequences and other control characters as \\u escapes, on one line', () => {
+    expect(terminalText('a\nb.yaml:1: error fake\r\u001b[31mred\u0085\u2028')).toBe('a\\u000ab.yaml:1: error fake\\u000d\\u001b[31mred\\u0085\\u2028');
+    expect(terminalText('plain "text" · ünïcode')).toBe('plain "text" · ünïcode');
   });
 });

@@ -185,6 +185,34 @@ describe('inputs', () => {
     expect(fast?.entities.map((e) => [e.id, e.sources[0]?.line])).toEqual([['Pod:ns/a', 2], ['ConfigMap:ns/flow', 9], ['Pod:ns/b', 12]]);
   });
 
+  it('a JSON item whose closing brace is off its column is read whole, and so is the next one', async () => {
+    const item = (name: string, closer: string) =>
+      `        {\n            "apiVersion": "v1",\n            "kind": "ConfigMap",\n            "metadata": {\n                "name": "${name}"\n            }\n${closer}`;
+    const text = `{\n    "apiVersion": "v1",\n    "items": [\n${item('first', '       },\n')}${item('second', '        },\n')}${item('third', '        }\n')}    ],\n    "kind": "List"\n}\n`;
+    JSON.parse(text);
+    const fast = await lowerDump(tempFile(text, 'json'), 'test.json');
+    expect(fast?.sink.items).toEqual([]);
+    expect(fast?.entities.map((e) => [e.name, e.sources[0]?.line])).toEqual([['first', 4], ['second', 11], ['third', 18]]);
+  });
+
+  it('an alias to an anchor of an earlier item sends the file to the general loader, which resolves it', async () => {
+    const text = 'apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: &meta\n    name: first\n    namespace: shop\n' +
+      '- apiVersion: v1\n  kind: ServiceAccount\n  metadata: *meta\nkind: List\n';
+    expect(await lowerDump(tempFile(text))).toBeUndefined();
+    const general = lowerGeneral(text);
+    expect(general.sink.items).toEqual([]);
+    expect(general.entities.map((e) => e.id)).toEqual(['ConfigMap:shop/first', 'ServiceAccount:shop/first']);
+  });
+
+  it('a JSON item that is not valid JSON: the error names its line and quotes none of the input', async () => {
+    const pod = (name: string) => `        {\n            "apiVersion": "v1",\n            "kind": "Pod",\n            "metadata": {\n                "name": "${name}",\n                "namespace": "ns"\n            }\n        }`;
+    const secret = '        {\n            "apiVersion": "v1",\n            "kind": "Secret",\n            "metadata": {\n                "name": "db"\n            },\n            "stringData": {\n                "password": "hunter2\\q"\n            }\n        }';
+    const text = `{\n    "items": [\n${pod('a')},\n${secret},\n${pod('b')}\n    ],\n    "kind": "List"\n}\n`;
+    const fast = await lowerDump(tempFile(text, 'json'), 'test.json');
+    expect(fast?.entities.map((e) => e.name)).toEqual(['a', 'b']);
+    expect(fast?.sink.items.map((d) => [d.code, d.line, d.message])).toEqual([['json/parse', 18, 'list item is not valid JSON: Bad escaped character']]);
+  });
+
   it('reports a broken item with its line and keeps the others', async () => {
     const fast = await lowerDump(tempFile(`items:\n${POD('a')}- apiVersion: v1\n  kind: [oops\n${POD('b')}kind: List\n`));
     expect(fast?.entities.map((e) => e.name)).toEqual(['a', 'b']);

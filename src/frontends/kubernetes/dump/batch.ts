@@ -10,6 +10,8 @@ import { isAscii } from 'node:buffer';
 import { DiagnosticSink, type Diagnostic } from '../../../core/diagnostics.js';
 import { isObject } from '../../../core/guards.js';
 import { loadText } from '../../../load/load-file.js';
+import { UNRESOLVED_ALIAS } from '../../../load/load-yaml.js';
+import { jsonErrorText } from '../../../load/parse-messages.js';
 import type { Entity } from '../../../model/entity.js';
 import { flattenDocument, isListObject } from '../flatten.js';
 import { lowerObject } from '../lower-object.js';
@@ -69,7 +71,7 @@ export function processBatch(input: BatchInput): BatchResult {
       }
       line = yamlItems(text, line, collector, ascii);
     } else {
-      line = jsonItems(text, line, input.indent, boundary, collector, ascii);
+      line = jsonItems(text, line, input.indent, collector, ascii);
     }
     const { result } = collector;
     if (result.fail !== undefined) break;
@@ -141,7 +143,13 @@ class Collector {
   general(itemText: string, line: number): void {
     this.result.fallbacks++;
     const local = new DiagnosticSink();
-    for (const doc of loadText(itemText, this.file, local)) {
+    const docs = loadText(itemText, this.file, local);
+    if (local.items.some((d) => d.code === UNRESOLVED_ALIAS)) {
+      // An alias to an anchor of an earlier item: only the whole file resolves it.
+      this.result.fail = `an alias in the item at line ${line} refers outside the item`;
+      return;
+    }
+    for (const doc of docs) {
       for (const o of flattenDocument(doc)) this.add(o.value, o.line + line - 1);
     }
     for (const d of local.items) this.sink.report(d.line === undefined ? { ...d, line } : { ...d, line: d.line + line - 1 });
@@ -197,7 +205,7 @@ function itemEnd(text: string, start: number): number {
 }
 
 /** Reads the JSON items of one window whose first line is `line`; returns the line after the window. */
-function jsonItems(text: string, line: number, indent: number, boundary: ItemBoundary, out: Collector, ascii: Buffer | undefined): number {
+function jsonItems(text: string, line: number, indent: number, out: Collector, ascii: Buffer | undefined): number {
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -228,19 +236,22 @@ function jsonItems(text: string, line: number, indent: number, boundary: ItemBou
       line += item.newlines;
     } catch (err) {
       if (!(err instanceof SubsetError)) throw err;
-      // Outside what the line reader takes (one-line items, odd indentation): JSON.parse, unpruned.
-      const at = text.indexOf(boundary.pattern, pos);
-      if (at < 0) {
+      // Outside what the line reader takes (one-line items, odd indentation): JSON.parse, unpruned,
+      // of the text up to the brace that closes the item (not the next boundary: a closing brace
+      // of the item off its column would make that the end of the next item as well).
+      end = next = closingBrace(text, start);
+      if (end < 0) {
         out.result.fail = 'item end not found';
         return line;
       }
-      end = next = at + boundary.offset;
       line += countNewlines(text, start, end);
       try {
         value = JSON.parse(text.slice(start, end));
       } catch (parseErr) {
         pos = next;
-        out.sink.error('json/parse', out.file, startLine, `list item is not valid JSON: ${parseErr instanceof Error ? parseErr.message : String(parseErr)}`);
+        const { message, position } = jsonErrorText(parseErr);
+        const at = position === undefined ? startLine : startLine + countNewlines(text, start, start + position);
+        out.sink.error('json/parse', out.file, at, `list item is not valid JSON: ${message}`);
         continue;
       }
     }
@@ -249,6 +260,26 @@ function jsonItems(text: string, line: number, indent: number, boundary: ItemBou
     else out.add(value, startLine);
   }
   return line;
+}
+
+/**
+ * Just after the `}` that closes the object opened at `start`, skipping strings, or -1 if the text
+ * ends first. Brackets are counted without checking that they pair up: JSON.parse checks the item.
+ */
+export function closingBrace(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // A string: up to its closing quote (a backslash escapes the next character).
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 123 || c === 91) {
+      depth++;
+    } else if ((c === 125 || c === 93) && --depth === 0) {
+      return i + 1;
+    }
+  }
+  return -1;
 }
 
 export function countNewlines(text: string, from: number, to: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DiagnosticSink } from '../../src/core/diagnostics.js';
-import { loadText } from '../../src/load/load-file.js';
+import { DiagnosticSink } from '../../../src/core/diagnostics.js';
+import { loadText } from '../../../src/load/load-file.js';
 
 const load = (text: string) => {
   const sink = new DiagnosticSink();
