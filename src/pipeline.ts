@@ -12,6 +12,7 @@ import { discoverFiles, errorMessage, type DiscoveredFile } from './discover/wal
 import { loadText } from './load/load-file.js';
 import type { LoadedDocument } from './load/document.js';
 import { FRONT_ENDS, STREAMING_FRONT_ENDS } from './frontends/registry.js';
+import { lowerIsolated } from './frontends/lower-isolated.js';
 import type { FrontEndContext } from './frontends/types.js';
 import { ModelGraph } from './model/graph.js';
 import { SCHEMA_VERSION, type ArchitectureModel, type InputReport } from './model/architecture.js';
@@ -88,7 +89,7 @@ export async function importArchitecture(paths: readonly string[], options: Impo
     const docs = byFormat.get(frontEnd.format);
     if (!docs?.length) continue;
     progress(`lowering ${docs.length} ${frontEnd.format} document(s)`);
-    graph.addFragment(frontEnd.lower(docs, ctx));
+    graph.addFragment(lowerIsolated(frontEnd, docs, ctx));
   }
 
   progress('linking');
@@ -99,7 +100,12 @@ export async function importArchitecture(paths: readonly string[], options: Impo
   const entities = graph.allEntities();
   const { relations } = graph.finalRelations(entities);
 
-  const diagnostics = sink.items.slice().sort(compareDiagnostics);
+  // Sorted, and each the same problem at the same place once (a parser can repeat one, now that it quotes no input).
+  const sorted = sink.items.slice().sort(compareDiagnostics);
+  const diagnostics = sorted.filter((d, i) => {
+    const prev = sorted[i - 1];
+    return !prev || compareDiagnostics(prev, d) !== 0 || prev.severity !== d.severity;
+  });
   return {
     schemaVersion: SCHEMA_VERSION,
     inputs: files.map((f) => inputReport(f.display, states.get(f.display), diagnostics)),

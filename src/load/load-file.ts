@@ -5,18 +5,23 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { LoadedDocument, PathSegment } from './document.js';
-import { lineOfPath, loadYamlDocuments, stripBom } from './load-yaml.js';
+import { MAX_DEPTH, tooDeep } from './depth.js';
+import { lineOfPath, loadYamlDocuments, stripBom, TOO_DEEP } from './load-yaml.js';
 
 export function loadText(text: string, file: string, sink: DiagnosticSink): LoadedDocument[] {
   const source = stripBom(text);
   const first = source.trimStart()[0];
   if (first === '{' || first === '[') {
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(source);
-      return [jsonDocument(source, file, value)];
+      value = JSON.parse(source);
     } catch {
       // Not strict JSON; YAML is a superset and reports its own precise errors.
+      return loadYamlDocuments(source, file, sink);
     }
+    if (!tooDeep(value)) return [jsonDocument(source, file, value)];
+    sink.error(TOO_DEEP, file, 1, `document nested deeper than ${MAX_DEPTH} levels; not read`);
+    return [];
   }
   return loadYamlDocuments(source, file, sink);
 }

@@ -7,7 +7,11 @@ import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq, type Do
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { CFN_TAGS } from './cfn-tags.js';
 import type { LoadedDocument, PathSegment } from './document.js';
+import { MAX_DEPTH, nestingBound, tooDeep } from './depth.js';
 import { yamlErrorText } from './parse-messages.js';
+
+/** The code of a text or document nested too deeply to read. */
+export const TOO_DEEP = 'input/too-deep';
 
 /** The code of an alias whose anchor is not set before it (the dump reader looks for it). */
 export const UNRESOLVED_ALIAS = 'yaml/unresolved-alias';
@@ -22,6 +26,11 @@ export function stripBom(text: string): string {
 /** Loads every document of a YAML or JSON text. Problems go to `sink`; broken documents are left out. */
 export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSink): LoadedDocument[] {
   const source = stripBom(text);
+  const deep = nestingBound(source);
+  if (deep >= 0) {
+    sink.error(TOO_DEEP, file, lineAt(source, deep), `nested too deeply to parse safely; not read`);
+    return [];
+  }
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
@@ -68,9 +77,20 @@ export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSi
     }
     if (value === null || value === undefined) return;
     const start = doc.contents.range ? line(doc.contents.range[0]) : 1;
+    if (tooDeep(value)) {
+      sink.error(TOO_DEEP, file, start, `document nested deeper than ${MAX_DEPTH} levels; not read`);
+      return;
+    }
     out.push({ file, index, line: start, value, lineOf: (path) => lineOfPath(doc.contents, path, line, start) });
   });
   return out;
+}
+
+/** The 1-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** Walks a YAML AST along `path`; returns the line of the deepest key or item found. */

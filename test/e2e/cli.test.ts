@@ -33,6 +33,20 @@ describe('archmap CLI', () => {
     expect(bad.stderr).toContain('Usage: archmap import');
   });
 
+  it('hostile files found by fuzzing: each is one diagnostic with file:line, the good file is still read, no secret is echoed', async () => {
+    const deep = `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"Tags": ${'['.repeat(2000)}${']'.repeat(2000)}}}}}`;
+    const flow = `- ${'['.repeat(1000)}${']'.repeat(1000)}\n`;
+    const broken = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n---\n  - x\nstringData: {password: "hunter2-TOPSECRET"}}\n';
+    const dir = project({ 'a-deep.json': deep, 'b-flow.yaml': flow + flow, 'c-secret.yaml': broken, 'z-ok.yaml': TEMPLATE });
+    const r = await run(['import', '.', '-f', 'json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at |RangeError|hunter2/);
+    expect(r.stdout).not.toContain('hunter2');
+    for (const line of r.stderr.trimEnd().split('\n').slice(0, -1)) expect(line).toMatch(/^[a-z-]+\.(json|yaml):\d+: (error|warning) /);
+    const model = JSON.parse(r.stdout) as { inputs: { file: string; status: string }[] };
+    expect(model.inputs.map((i) => [i.file, i.status])).toEqual([['a-deep.json', 'error'], ['b-flow.yaml', 'error'], ['c-secret.yaml', 'error'], ['z-ok.yaml', 'ok']]);
+  });
+
   it('writes the output atomically to --out and leaves no temporary file', async () => {
     const dir = project({ 'cfn/t.yaml': TEMPLATE });
     const r = await run(['import', '.', '-o', 'out.json', '-q'], dir);

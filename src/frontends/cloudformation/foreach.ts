@@ -9,6 +9,12 @@ import type { PathSegment } from '../../load/document.js';
 
 export const FOR_EACH_PREFIX = 'Fn::ForEach::';
 
+/**
+ * Entries one loop (nested loops included) may expand to. CloudFormation allows 500 resources per
+ * stack; loops over a few hundred items nested three deep would otherwise make millions from 2 KB.
+ */
+export const MAX_EXPANDED = 5000;
+
 /** One generated entry, with the path of its key template (for file:line). */
 export interface ExpandedEntry {
   readonly key: string;
@@ -42,9 +48,12 @@ export function expandForEach(value: unknown, path: readonly PathSegment[], reso
       if (key.startsWith(FOR_EACH_PREFIX)) {
         const inner = expandForEach(val, keyPath, resolve);
         if (inner.kind !== 'expanded') return inner;
-        entries.push(...inner.entries);
+        for (const e of inner.entries) entries.push(e);
       } else {
         entries.push({ key, value: val, path: keyPath });
+      }
+      if (entries.length > MAX_EXPANDED) {
+        return { kind: 'malformed', message: `Fn::ForEach expands to more than ${MAX_EXPANDED} entries (a stack holds at most 500 resources); not expanded` };
       }
     }
   }

@@ -7,6 +7,7 @@
  * Text that is not a list of mappings is left out with a warning that quotes none of it.
  */
 import { parseDocument } from 'yaml';
+import { nestingBound, tooDeep } from '../../load/depth.js';
 import { asArray, asObject, asString, asStringArray } from '../../core/guards.js';
 import type { PropValue } from '../../model/entity.js';
 import { toProps, type AwsAuthProps } from '../../model/props.js';
@@ -49,6 +50,8 @@ export function lowerAwsAuth(h: ObjectHeader, warn: (message: string) => void): 
 }
 
 function parseList(text: string): readonly unknown[] | undefined {
+  // The same limits as the general loader: too deep a text could abort the YAML parser.
+  if (nestingBound(text) >= 0) return undefined;
   const doc = parseDocument(text, { schema: 'core', prettyErrors: false, logLevel: 'silent' });
   if (doc.errors.length > 0) return undefined;
   let value: unknown;
@@ -57,5 +60,6 @@ function parseList(text: string): readonly unknown[] | undefined {
   } catch {
     return undefined;
   }
+  if (tooDeep(value)) return undefined;
   return Array.isArray(value) ? asArray(value) : value === null ? [] : undefined;
 }

@@ -1,5 +1,6 @@
 /** Template-level lowering: subnet topology (J7), self-managed node groups, conditions, ForEach, diagnostics. */
 import { describe, expect, it } from 'vitest';
+import { MAX_EXPANDED } from '../../../src/frontends/cloudformation/foreach.js';
 import { lower } from './helpers.js';
 
 const NETWORK = `Resources:
@@ -141,6 +142,29 @@ describe('conditions, ForEach and diagnostics', () => {
   it('expands Fn::ForEach with a concrete collection; each entity points at the key template line', () => {
     const f = lower({ 'c.yaml': template });
     expect(f.entities.filter((e) => e.props['cfnType'] === 'AWS::SQS::Queue').map((e) => [e.name, e.sources[0]?.line])).toEqual([['QueueA', 14], ['QueueB', 14]]);
+  });
+
+  it('refuses a ForEach that expands past MAX_EXPANDED entries (nested loops multiply) and keeps the rest', () => {
+    const items = `[${Array.from({ length: 80 }, (_, i) => `i${i}`).join(', ')}]`;
+    const text = [
+      'Transform: AWS::LanguageExtensions',
+      'Resources:',
+      '  Kept:',
+      '    Type: AWS::SNS::Topic',
+      '  Fn::ForEach::A:',
+      `    - X`,
+      `    - ${items}`,
+      '    - Fn::ForEach::B:',
+      '        - Y',
+      `        - ${items}`,
+      '        - Q${X}${Y}:',
+      '            Type: AWS::SQS::Queue',
+    ].join('\n');
+    const f = lower({ 'c.yaml': `${text}\n` });
+    expect(f.sink.items).toContainEqual(expect.objectContaining({ severity: 'error', code: 'cfn/bad-foreach', line: 5 }));
+    expect(f.sink.items.find((d) => d.code === 'cfn/bad-foreach')?.message).toContain(String(MAX_EXPANDED));
+    expect(f.entities.filter((e) => e.props['cfnType'] === 'AWS::SQS::Queue')).toEqual([]);
+    expect(f.byId('AwsResource:cfn:c.yaml#Kept')).toBeDefined();
   });
 
   it('warns and keeps going when the ForEach collection is not known', () => {

@@ -213,6 +213,33 @@ describe('inputs', () => {
     expect(fast?.sink.items.map((d) => [d.code, d.line, d.message])).toEqual([['json/parse', 18, 'list item is not valid JSON: Bad escaped character']]);
   });
 
+  it('an item nested too deeply is reported with its line and the others are kept (YAML and JSON)', async () => {
+    // 3000 levels overflowed the stack of the YAML reader; the run lost the whole file (found by fuzzing).
+    const deep = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(4 + i)}k${i}:`).join('\n');
+    const yaml = `items:\n${POD('a')}- apiVersion: v1\n  kind: ConfigMap\n  data:\n${deep} 1\n${POD('b')}kind: List\n`;
+    const fast = await lowerDump(tempFile(yaml));
+    expect(fast?.entities.map((e) => e.name)).toEqual(['a', 'b']);
+    expect(fast?.sink.items).toEqual([expect.objectContaining({ severity: 'error', code: 'input/too-deep' })]);
+    expect(fast?.sink.items[0]?.line).toBeGreaterThan(9);
+
+    const pod = (name: string) => `        {\n            "apiVersion": "v1",\n            "kind": "Pod",\n            "metadata": {\n                "name": "${name}",\n                "namespace": "ns"\n            }\n        }`;
+    const deepJson = `        {\n            "kind": "ConfigMap",\n            "data": ${'['.repeat(3000)}${']'.repeat(3000)}\n        }`;
+    const json = `{\n    "items": [\n${pod('a')},\n${deepJson},\n${pod('b')}\n    ],\n    "kind": "List"\n}\n`;
+    const fastJson = await lowerDump(tempFile(json, 'json'), 'test.json');
+    expect(fastJson?.entities.map((e) => e.name)).toEqual(['a', 'b']);
+    expect(fastJson?.sink.items).toEqual([expect.objectContaining({ code: 'input/too-deep', line: 11 })]);
+
+    // Indented the way kubectl writes, one bracket per line: the line reader stops at MAX_DEPTH.
+    const levels = 250;
+    const open = Array.from({ length: levels }, (_, i) => `${' '.repeat(16 + 4 * i)}[`).join('\n');
+    const close = Array.from({ length: levels }, (_, i) => `${' '.repeat(16 + 4 * (levels - 1 - i))}]`).join('\n');
+    const indented = `        {\n            "kind": "ConfigMap",\n            "data": [\n${open}\n${close}\n            ]\n        }`;
+    const kubectlJson = json.replace(deepJson, indented);
+    const fastIndented = await lowerDump(tempFile(kubectlJson, 'json'), 'test.json');
+    expect(fastIndented?.entities.map((e) => e.name)).toEqual(['a', 'b']);
+    expect(fastIndented?.sink.items).toEqual([expect.objectContaining({ code: 'input/too-deep', line: 11 })]);
+  });
+
   it('reports a broken item with its line and keeps the others', async () => {
     const fast = await lowerDump(tempFile(`items:\n${POD('a')}- apiVersion: v1\n  kind: [oops\n${POD('b')}kind: List\n`));
     expect(fast?.entities.map((e) => e.name)).toEqual(['a', 'b']);

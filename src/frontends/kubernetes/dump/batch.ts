@@ -10,7 +10,8 @@ import { isAscii } from 'node:buffer';
 import { DiagnosticSink, type Diagnostic } from '../../../core/diagnostics.js';
 import { isObject } from '../../../core/guards.js';
 import { loadText } from '../../../load/load-file.js';
-import { UNRESOLVED_ALIAS } from '../../../load/load-yaml.js';
+import { MAX_DEPTH, tooDeep } from '../../../load/depth.js';
+import { TOO_DEEP, UNRESOLVED_ALIAS } from '../../../load/load-yaml.js';
 import { jsonErrorText } from '../../../load/parse-messages.js';
 import type { Entity } from '../../../model/entity.js';
 import { flattenDocument, isListObject } from '../flatten.js';
@@ -252,6 +253,11 @@ function jsonItems(text: string, line: number, indent: number, out: Collector, a
         const { message, position } = jsonErrorText(parseErr);
         const at = position === undefined ? startLine : startLine + countNewlines(text, start, start + position);
         out.sink.error('json/parse', out.file, at, `list item is not valid JSON: ${message}`);
+        continue;
+      }
+      if (tooDeep(value)) {
+        pos = next;
+        out.sink.error(TOO_DEEP, out.file, startLine, `list item nested deeper than ${MAX_DEPTH} levels; not read`);
         continue;
       }
     }

@@ -33,9 +33,13 @@ class JsonLineParser extends LineCursor {
   /** The members of an object whose `{` ended a line indented `indent`; `pos` is at the next line. */
   parseObject(indent: number, prune: Prune | undefined, item?: ItemPrune): Obj {
     const obj: Obj = {};
+    this.enter();
     for (let column = 0; ; ) {
       const i = this.nextEntry(indent, CLOSE_BRACE, column);
-      if (i < 0) return obj;
+      if (i < 0) {
+        this.depth--;
+        return obj;
+      }
       column = i - this.lineStart;
       if (this.s.charCodeAt(i) !== QUOTE) bail('expected a member');
       const key = this.readKey(i, this.lineEnd);
@@ -54,9 +58,13 @@ class JsonLineParser extends LineCursor {
 
   private parseArray(indent: number, prune: Prune | undefined): unknown[] {
     const arr: unknown[] = [];
+    this.enter();
     for (let column = 0; ; ) {
       const i = this.nextEntry(indent, CLOSE_BRACKET, column);
-      if (i < 0) return arr;
+      if (i < 0) {
+        this.depth--;
+        return arr;
+      }
       column = i - this.lineStart;
       arr.push(this.parseValue(i, this.lineEnd, column, prune));
     }

@@ -3,7 +3,8 @@
  * copies of the values they keep, the keys they have met, and a few character codes.
  */
 import { TextTable } from './text-table.js';
-import { resolvePlain } from './yaml-scalars.js';
+import { MAX_DEPTH } from '../../../load/depth.js';
+import { bail, resolvePlain } from './yaml-scalars.js';
 
 export const NL = 10;
 export const SPACE = 32;
@@ -44,6 +45,14 @@ export abstract class LineCursor {
   private fresh(a: number, b: number): string {
     if (b - a < MIN_SLICED_LENGTH) return this.s.slice(a, b);
     return this.bytes ? this.bytes.toString('latin1', a, b) : detach(this.s.slice(a, b));
+  }
+
+  /** Collections open around the position: past MAX_DEPTH the item leaves the subset (bounded recursion). */
+  protected depth = 0;
+
+  /** Called as a collection opens; `depth` goes down again when it closes. */
+  protected enter(): void {
+    if (++this.depth > MAX_DEPTH) bail('nested too deeply');
   }
 
   /** The key met before whose text is `s[a…b)`, if any (see `rememberKey`). */

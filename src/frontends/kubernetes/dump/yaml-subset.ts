@@ -103,6 +103,7 @@ class Parser extends LineCursor {
   parseMap(col: number, first: number, prune: Prune | undefined, item?: ItemPrune): Obj {
     const obj: Obj = {};
     let p = first;
+    this.enter();
     for (;;) {
       const key = this.readKey(p);
       const after = this.afterKey;
@@ -116,6 +117,7 @@ class Parser extends LineCursor {
       const ind = this.peekIndent();
       if (ind !== col) {
         if (ind > col) bail('unexpected indentation');
+        this.depth--;
         return obj;
       }
       p = this.pos + col;
@@ -163,15 +165,16 @@ class Parser extends LineCursor {
   parseSeq(col: number, first: number, prune: Prune | undefined): unknown[] {
     const arr: unknown[] = [];
     let p = first;
+    this.enter();
     for (;;) {
       arr.push(this.parseSeqEntry(col, p, prune));
       const ind = this.peekIndent();
-      if (ind !== col) {
-        if (ind > col) bail('unexpected indentation');
+      if (ind > col) bail('unexpected indentation');
+      p = this.pos + col;
+      if (ind !== col || !this.isDashEntry(p)) {
+        this.depth--;
         return arr;
       }
-      p = this.pos + col;
-      if (!this.isDashEntry(p)) return arr;
     }
   }
 
