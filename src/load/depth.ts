@@ -65,25 +65,23 @@ export function nestingBound(text: string): number {
 }
 
 /**
- * A cheap test that rules out most texts: the bound can only pass the limit if the openers and
- * indicators of the whole text plus the deepest indentation do.
+ * A cheap test that rules out most texts: the bound can only pass the limit if the flow openers of
+ * the whole text plus the longest run of spaces and `-`/`?` indicators that starts a line do.
  */
 function mayNestDeep(text: string): boolean {
   let openers = 0;
-  let indent = 0;
-  for (let i = 0, column = 0, leading = true; i < text.length; i++) {
+  let prefix = 0;
+  for (let i = 0, run = 0, leading = true; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      column = 0;
+      run = 0;
       leading = true;
-      continue;
+    } else if (leading && (c === 32 || c === 45 || c === 63)) {
+      if (++run > prefix) prefix = run;
+    } else {
+      leading = false;
+      if (c === 91 || c === 123) openers++;
     }
-    if (leading && c === 32) {
-      if (++column > indent) indent = column;
-      continue;
-    }
-    leading = false;
-    if (c === 91 || c === 123 || c === 45 || c === 63) openers++;
   }
-  return openers + indent > MAX_SCAN_DEPTH;
+  return openers + prefix > MAX_SCAN_DEPTH;
 }
