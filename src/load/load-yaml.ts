@@ -3,7 +3,7 @@
  * Safe by construction: the `yaml` core schema has no code-executing tags, alias expansion is capped
  * (billion-laughs), and unknown tags stay plain data with a warning.
  */
-import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import { CFN_TAGS } from './cfn-tags.js';
 import type { LoadedDocument, PathSegment } from './document.js';
@@ -93,6 +93,25 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/** Maps with more entries than this get an index by key (a template with thousands of resources). */
+const INDEXED_MAP_SIZE = 16;
+const PAIR_INDEX = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The first entry of `map` whose key is `key` as a string. */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length <= INDEXED_MAP_SIZE) return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  let index = PAIR_INDEX.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : undefined;
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    PAIR_INDEX.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** Walks a YAML AST along `path`; returns the line of the deepest key or item found. */
 export function lineOfPath(
   root: Node | null | undefined,
@@ -104,7 +123,7 @@ export function lineOfPath(
   let best = fallback;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (keyNode.range) best = line(keyNode.range[0]);

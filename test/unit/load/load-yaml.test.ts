@@ -67,3 +67,17 @@ describe('loadText', () => {
     expect(docs[0]?.lineOf(['Resources', 'A'])).toBe(3);
   });
 });
+
+describe('lineOfPath', () => {
+  it('finds keys of big maps (indexed past 16 entries) and of small ones, the first of duplicate keys', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  R${i}:\n    Type: AWS::S3::Bucket`);
+    const text = `Resources:\n${keys.join('\n')}\n  R7:\n    Type: AWS::SNS::Topic\nSmall:\n  a: 1\n  '2': two\n`;
+    const sink = new DiagnosticSink();
+    const [doc] = loadText(text, 'big.yaml', sink);
+    expect(doc?.lineOf(['Resources', 'R0'])).toBe(2);
+    expect(doc?.lineOf(['Resources', 'R19999', 'Type'])).toBe(2 + 2 * 19_999 + 1);
+    expect(doc?.lineOf(['Resources', 'R7'])).toBe(2 + 2 * 7);
+    expect(doc?.lineOf(['Resources', 'Missing'])).toBe(1);
+    expect(doc?.lineOf(['Small', 2])).toBe(2 + 2 * 20_000 + 4);
+  });
+});
