@@ -1,5 +1,6 @@
 /** The CLI's output writers: atomic chunked file writes, streamed comparison, stdout backpressure. */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, createReadStream, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -105,6 +106,39 @@ describe('writeWithBackpressure', () => {
     failing.on('error', () => undefined);
     await expect(writeWithBackpressure(failing, 'xx')).rejects.toThrow('EPIPE');
     await expect(writeWithBackpressure(failing, 'yy')).rejects.toThrow();
+  });
+});
+
+describe('writeChunksAtomic keeps what the path names', () => {
+  it('through a symbolic link it replaces the file the link points to; the link stays', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'real.md'), 'old');
+    symlinkSync('real.md', join(dir, 'link.md'));
+    await writeChunksAtomic(join(dir, 'link.md'), ['new']);
+    expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.md'), 'utf8')).toBe('new');
+    expect(readdirSync(dir).sort()).toEqual(['link.md', 'real.md']);
+  });
+
+  it('a replaced file keeps its permissions', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'out.md');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o640);
+    await writeChunksAtomic(path, ['new']);
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+  });
+
+  it('writes into a FIFO instead of renaming over it', async () => {
+    const fifo = join(tempDir(), 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const read = new Promise<string>((resolve, reject) => {
+      let text = '';
+      createReadStream(fifo, 'utf8').on('data', (c) => (text += String(c))).on('end', () => resolve(text)).on('error', reject);
+    });
+    await writeChunksAtomic(fifo, ['through ', 'the pipe']);
+    expect(await read).toBe('through the pipe');
+    expect(statSync(fifo).isFIFO()).toBe(true);
   });
 });
 
