@@ -47,7 +47,7 @@ export function nestingBound(text: string): number {
     const control = token.length === 1 && token < ' ' && token !== '\n' && token !== '\t';
     if (token === '[' || token === '{') flow++;
     else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
-    else if (token.startsWith('\n')) {
+    else if (token.startsWith('\n') || token.startsWith('\r\n')) {
       lineStart = true;
       block = 0;
       indicators = 0;

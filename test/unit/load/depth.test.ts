@@ -37,6 +37,7 @@ describe('nestingBound', () => {
     expect(nestingBound(`${'- '.repeat(MAX_SCAN_DEPTH + 1)}x\n`)).toBeGreaterThan(0);
     const lines = Array.from({ length: MAX_SCAN_DEPTH + 2 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
     expect(nestingBound(lines)).toBeGreaterThan(0);
+    expect(nestingBound(lines.replace(/\n/g, '\r\n'))).toBeGreaterThan(0);
     // Real files: a deep CRD schema indented by 4 is far below the bound.
     const crd = Array.from({ length: 40 }, (_, i) => `${'    '.repeat(i)}properties:`).join('\n');
     expect(nestingBound(crd)).toBe(-1);
