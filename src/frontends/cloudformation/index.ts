@@ -6,6 +6,7 @@
  */
 import type { Fragment } from '../../model/entity.js';
 import type { FrontEnd } from '../types.js';
+import { reportCycles } from './cycles.js';
 import { lowerResource } from './lower-resource.js';
 import { classifySubnets } from './topology.js';
 import { World } from './world.js';
@@ -17,10 +18,13 @@ export const cloudFormationFrontEnd: FrontEnd = {
 
 function lowerTemplates(world: World): Fragment {
   for (const stack of world.stacks) {
+    const refersTo = new Map<string, readonly string[]>();
     for (const decl of stack.resources.values()) {
-      const entity = lowerResource(world, stack, decl);
-      if (entity) world.entities.push(entity);
+      const lowered = lowerResource(world, stack, decl);
+      if (lowered.entity) world.entities.push(lowered.entity);
+      refersTo.set(decl.logicalId, lowered.refersTo);
     }
+    reportCycles(stack, refersTo);
     // Outputs are checked for references to nothing (and feed imports, which read them lazily).
     for (const key of stack.outputs.keys()) world.scanner.outputRefs(stack, key);
   }

@@ -43,14 +43,20 @@ const LOWERERS: Readonly<Record<string, Lowerer>> = {
   'AWS::ElasticLoadBalancingV2::ListenerRule': lowerListenerRule,
 };
 
-export function lowerResource(world: World, stack: Stack, decl: ResourceDecl): Entity | undefined {
+/** A lowered resource and the logical ids it refers to in its own template (for the cycle check). */
+export interface LoweredResource {
+  readonly entity: Entity | undefined;
+  readonly refersTo: readonly string[];
+}
+
+export function lowerResource(world: World, stack: Stack, decl: ResourceDecl): LoweredResource {
   const condition = stack.resourceCondition(decl);
   if (condition === 'false') {
     stack.report('info', 'cfn/condition-false', decl.path, `resource ${decl.logicalId} is not created: condition ${decl.condition ?? ''} is false`);
-    return undefined;
+    return { entity: undefined, refersTo: [] };
   }
   const identity = world.identityOf(stack, decl.logicalId);
-  if (!identity) return undefined;
+  if (!identity) return { entity: undefined, refersTo: [] };
   const r = new ResourceLowering(world, stack, decl, identity);
   r.setProp('logicalId', decl.logicalId);
   r.setProp('cfnType', decl.type);
@@ -62,11 +68,13 @@ export function lowerResource(world: World, stack: Stack, decl: ResourceDecl): E
   } else {
     LOWERERS[decl.type]?.(r);
   }
+  const refersTo: string[] = [];
   for (const ref of world.scanner.resourceRefs(stack, decl)) {
+    if (ref.stack === stack) refersTo.push(ref.logicalId);
     const target = world.identityOf(ref.stack, ref.logicalId);
     if (target && target.id !== identity.id) world.relate('depends-on', identity.id, target.id, ref.rule, ref.confidence);
   }
-  return makeEntity({
+  const entity = makeEntity({
     id: identity.id,
     kind: identity.kind,
     name: identity.name,
@@ -74,4 +82,5 @@ export function lowerResource(world: World, stack: Stack, decl: ResourceDecl): E
     defaulted: [...new Set(r.defaulted)].sort(),
     source: { file: stack.file, line: stack.lineOf(decl.path), format: 'cloudformation' },
   });
+  return { entity, refersTo };
 }

@@ -103,7 +103,12 @@ export class Stack implements EvalEnv {
 
   condition(name: string): Tri | undefined {
     const memo = this.conditionMemo.get(name);
-    if (memo === PENDING) return 'unknown';
+    if (memo === PENDING) {
+      // Met again while it is being evaluated: CloudFormation rejects the template.
+      const path = this.conditionNodes.get(name)?.path ?? [];
+      this.report(this.lenient ? 'warning' : 'error', 'cfn/circular-condition', path, `condition ${name} depends on itself (through Fn::And, Fn::Or, Fn::Not or Condition)`);
+      return 'unknown';
+    }
     if (memo !== undefined) return memo;
     const decl = this.conditionNodes.get(name);
     if (!decl) return undefined;
