@@ -6,7 +6,7 @@
  * `yaml` (eemeli) was chosen over js-yaml 3 + cloudformation-js-yaml-schema because that schema yields
  * `{class, name, data}` objects instead of the long form, and `yaml` keeps source ranges for file:line.
  */
-import type { CollectionTag, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import { Pair, Scalar, YAMLMap, type CollectionTag, type ScalarTag, type YAMLSeq } from 'yaml';
 
 const FUNCTIONS = [
   'Ref', 'Condition', 'GetAtt', 'Sub', 'Join', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or',
@@ -26,21 +26,22 @@ function scalarValue(fn: string, text: string): Record<string, unknown> {
   return { [longName(fn)]: text };
 }
 
+function longForm(fn: string, node: YAMLSeq | YAMLMap): YAMLMap {
+  const map = new YAMLMap();
+  map.items.push(new Pair(new Scalar(longName(fn)), node));
+  return map;
+}
+
 function buildTags(): (ScalarTag | CollectionTag)[] {
   const tags: (ScalarTag | CollectionTag)[] = [];
   for (const fn of FUNCTIONS) {
     const tag = `!${fn}`;
     tags.push({ tag, resolve: (text: string) => scalarValue(fn, text) });
-    tags.push({
-      tag,
-      collection: 'seq',
-      resolve: (seq: YAMLSeq) => ({ [longName(fn)]: seq.toJSON() as unknown }),
-    } as unknown as CollectionTag);
-    tags.push({
-      tag,
-      collection: 'map',
-      resolve: (map: YAMLMap) => ({ [longName(fn)]: map.toJSON() as unknown }),
-    } as unknown as CollectionTag);
+    // A collection form becomes the long form's one-entry map around the same node, not a copy of
+    // its value: aliases inside it are resolved with the document's anchors, and lines below it
+    // stay known.
+    tags.push({ tag, collection: 'seq', resolve: (seq: YAMLSeq) => longForm(fn, seq) } as unknown as CollectionTag);
+    tags.push({ tag, collection: 'map', resolve: (map: YAMLMap) => longForm(fn, map) } as unknown as CollectionTag);
   }
   return tags;
 }

@@ -31,14 +31,22 @@ export function jsonErrorText(err: unknown): JsonErrorText {
 }
 
 /**
- * What a `yaml` error or warning says, without the input it quotes. The package appends the
- * offending source as a JSON string to stream-level errors (`…: "<source>"`) and names the
- * characters of a bad escape or block scalar header; tag names, anchor names and directives are
- * names, not values, and stay.
+ * The `yaml` package's messages that name a piece of the input, as [pattern, replacement]. An
+ * unquoted value that starts with `!`, `*` or `&` is a tag, an alias or an anchor to YAML, so tag,
+ * alias and anchor names can be values too (`password: !s3cr3t`), and none is kept.
  */
+const QUOTING: readonly (readonly [RegExp, string])[] = [
+  [/: "(?:[^"\\]|\\.)*"$/, ''],
+  [/^(Block scalar header includes extra characters|Invalid escape sequence|Unresolved tag|Could not resolve tag|Not a valid tag|Unresolved alias|Aliased anchor not found|Unknown directive|Unsupported YAML version|Ordered maps must not include duplicate keys|Unresolved plain scalar|Map items must all be pairs)\b.*$/, '$1'],
+  [/^The .* tag has no suffix$/, 'A tag has no suffix'],
+  [/^Verbatim tags aren't resolved, so .* is invalid\.$/, "Verbatim tags aren't resolved"],
+  [/^Tag .* not found$/, 'Tag not found'],
+  [/^Tag not resolved for .* value$/, 'Tag not resolved'],
+];
+
+/** What a `yaml` error or warning says, without the input it quotes (see QUOTING), on one line. */
 export function yamlErrorText(message: string): string {
-  const first = message.split('\n')[0] ?? '';
-  return first
-    .replace(/: "(?:[^"\\]|\\.)*"$/, '')
-    .replace(/^(Block scalar header includes extra characters|Invalid escape sequence)\b.*$/, '$1');
+  let text = message.split('\n')[0] ?? '';
+  for (const [pattern, replacement] of QUOTING) text = text.replace(pattern, replacement);
+  return text;
 }

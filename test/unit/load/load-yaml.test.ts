@@ -81,3 +81,17 @@ describe('lineOfPath', () => {
     expect(doc?.lineOf(['Small', 2])).toBe(2 + 2 * 20_000 + 4);
   });
 });
+
+describe('CloudFormation short tags with aliases', () => {
+  it('resolve an alias inside a collection form with the document anchors, and know the lines inside it', () => {
+    const text = 'Resources:\n  A:\n    Properties:\n      Cidr: &cidr 10.0.1.0/24\n  B:\n    Properties:\n      Cidr: !Join\n        - ""\n        - [*cidr]\n      Zone: !Select [0, !GetAZs ""]\n';
+    const sink = new DiagnosticSink();
+    const [doc] = loadText(text, 't.yaml', sink);
+    expect(sink.items).toEqual([]);
+    expect((doc?.value as { Resources: { B: { Properties: unknown } } }).Resources.B.Properties).toEqual({
+      Cidr: { 'Fn::Join': ['', ['10.0.1.0/24']] },
+      Zone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
+    });
+    expect(doc?.lineOf(['Resources', 'B', 'Properties', 'Cidr', 'Fn::Join', 1])).toBe(9);
+  });
+});

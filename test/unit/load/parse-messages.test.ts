@@ -60,7 +60,12 @@ describe('yamlErrorText', () => {
     expect(yamlErrorText('Invalid escape sequence \\q')).toBe('Invalid escape sequence');
     expect(yamlErrorText('Block scalar header includes extra characters: |x-secret')).toBe('Block scalar header includes extra characters');
     expect(yamlErrorText('Map keys must be unique at line 3, column 1:\n\na: 1\n^')).toBe('Map keys must be unique at line 3, column 1:');
-    expect(yamlErrorText('Unresolved tag: !Secret')).toBe('Unresolved tag: !Secret');
+    // An unquoted value starting with `!`, `*` or `&` is a tag, alias or anchor: their names go too.
+    expect(yamlErrorText(`Unresolved tag: !${SECRET}`)).toBe('Unresolved tag');
+    expect(yamlErrorText(`Unresolved alias (the anchor must be set before the alias): ${SECRET}`)).toBe('Unresolved alias');
+    expect(yamlErrorText(`The !${SECRET}! tag has no suffix`)).toBe('A tag has no suffix');
+    expect(yamlErrorText(`Verbatim tags aren't resolved, so !<${SECRET}> is invalid.`)).toBe("Verbatim tags aren't resolved");
+    expect(yamlErrorText(`Map items must all be pairs; found {"a":"${SECRET}"} instead`)).toBe('Map items must all be pairs');
   });
 
   it('no diagnostic of the general loader quotes a secret value, whatever breaks around it', () => {
@@ -71,6 +76,10 @@ describe('yamlErrorText', () => {
       `kind: Secret\ndata:\n  password: "${SECRET}\\q"\n`,
       `kind: Secret\ndata:\n  password: |${SECRET}\n    x\n`,
       `kind: Secret\ndata: {password: ${SECRET}, ]\n`,
+      // Unquoted values that YAML reads as a tag, an alias, an anchor (found by fuzzing).
+      `kind: Pod\nspec:\n  containers:\n  - env:\n    - name: A\n      value: !${SECRET}\n    - name: B\n      value: *${SECRET}-alias\n    args: [!${SECRET}-arg]\n`,
+      `kind: Secret\nstringData:\n  pw: !${SECRET}\n  pw2: &${SECRET}-anchor x\n  pw3: !<${SECRET}> y\n  pw4: !${SECRET}! z\n`,
+      `%FOO ${SECRET}\n---\nkind: Secret\n`,
     ];
     for (const text of texts) {
       const sink = new DiagnosticSink();
