@@ -42,7 +42,7 @@ export function asStringMap(value: unknown): Record<string, string> | undefined 
   // for…in rather than Object.entries: no pair arrays (labels are read once per Kubernetes object).
   for (const k in obj) {
     const s = asString(obj[k]);
-    if (s !== undefined && Object.prototype.hasOwnProperty.call(obj, k)) out[k] = s;
+    if (s !== undefined && Object.prototype.hasOwnProperty.call(obj, k)) setOwn(out, k, s);
   }
   return out;
 }
@@ -54,4 +54,19 @@ export function asStringArray(value: unknown): string[] {
     if (s !== undefined) out.push(s);
   }
   return out;
+}
+
+/**
+ * `table[key]` for a key read from input: the table's own entries only. A plain object also
+ * answers `constructor`, `toString` or `__proto__` from its prototype (a resource `Type: constructor`
+ * would find `Object`).
+ */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** Sets `obj[key]` as an own property, `__proto__` included, as JSON.parse does (never the prototype). */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }

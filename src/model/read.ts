@@ -1,4 +1,5 @@
 /** Narrowing readers for entity properties: passes and views never cast. */
+import { setOwn } from '../core/guards.js';
 import type { Entity, PropValue } from './entity.js';
 import { isUnresolved } from './entity.js';
 
@@ -38,7 +39,7 @@ export function propMap(entity: Entity, key: string): Readonly<Record<string, st
 
 function stringEntries(map: Readonly<Record<string, PropValue>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(map)) if (typeof x === 'string') out[k] = x;
+  for (const [k, x] of Object.entries(map)) if (typeof x === 'string') setOwn(out, k, x);
   return out;
 }
 

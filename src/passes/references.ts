@@ -5,6 +5,7 @@
  * dangling id. Kubernetes objects hold names, never entity ids, so only entities with a declared
  * source (CloudFormation, eksctl) are visited.
  */
+import { setOwn } from '../core/guards.js';
 import type { PropValue } from '../model/entity.js';
 import type { ModelGraph } from '../model/graph.js';
 
@@ -33,7 +34,7 @@ function resolveValue(graph: ModelGraph, value: PropValue): PropValue {
   for (const [k, v] of Object.entries(record)) {
     const next = resolveValue(graph, v);
     if (next !== v) changed = true;
-    out[k] = next;
+    setOwn(out, k, next);
   }
   return changed ? out : value;
 }

@@ -3,6 +3,7 @@
  * AZ (counts, instance types, pods). Pods are never drawn one by one: they are counted on their node's
  * bucket. One diagram per cluster; nodes of no known group go to an "unassigned" bucket.
  */
+import { own } from '../core/guards.js';
 import { cmp } from '../core/order.js';
 import type { Entity, PropValue, Relation } from '../model/entity.js';
 import { k8sId } from '../model/ids.js';
@@ -120,7 +121,7 @@ function addGroupNode(ctx: Ctx, b: DiagramBuilder, g: Entity): void {
     if (pods > 0) f.text(plural(pods, 'pod'));
   } else {
     const type = propString(g, 'nodeGroupType');
-    f.text(type ? (GROUP_TYPE_TEXT[type] ?? `${type} node group`) : 'node group')
+    f.text(type ? (own(GROUP_TYPE_TEXT, type) ?? `${type} node group`) : 'node group')
       .prop('instanceTypes')
       .prop('capacityType');
     const sizes = (['minSize', 'desiredCapacity', 'maxSize'] as const)

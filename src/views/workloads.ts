@@ -3,6 +3,7 @@
  * workload ×replicas. Pods collapse into their top-level owner (Pod → ReplicaSet → Deployment) with a
  * count. Beyond MAX_NAMESPACE_DIAGRAMS namespaces, the smaller ones share one summary diagram.
  */
+import { own } from '../core/guards.js';
 import { cmp } from '../core/order.js';
 import type { Entity } from '../model/entity.js';
 import { k8sId } from '../model/ids.js';
@@ -77,8 +78,8 @@ function buildNamespace(ix: ModelIndex, ns: NamespaceContent, slug: string): Dia
 
 function addLoadBalancer(ix: ModelIndex, b: DiagramBuilder, lb: Entity): void {
   const lbType = propString(lb, 'lbType');
-  const f = new Facts(lb).text(lbType ? `${LB_TYPE_TEXT[lbType] ?? lbType} load balancer` : 'load balancer')
-    .prop('scheme').prop('hostname').prop('basis', '', (v) => BASIS_TEXT[displayValue(v)] ?? displayValue(v));
+  const f = new Facts(lb).text(lbType ? `${own(LB_TYPE_TEXT, lbType) ?? lbType} load balancer` : 'load balancer')
+    .prop('scheme').prop('hostname').prop('basis', '', (v) => own(BASIS_TEXT, displayValue(v)) ?? displayValue(v));
   const placed = ix.in(lb.id, 'contains', ['Subnet']);
   const spread = subnetSpread(placed.map((r) => ix.get(r.from)).filter((s): s is Entity => s !== undefined));
   const weakest = placed.find((r) => r.confidence === 'low') ?? placed.find((r) => r.confidence === 'medium');

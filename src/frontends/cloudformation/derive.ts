@@ -3,6 +3,7 @@
  * the name a type's Ref returns (RoleName, EKS Name, …) and ARNs built from known parts. Anything
  * else stays a reference placeholder (`Ref(X)`, `GetAtt(X.DNSName)`).
  */
+import { own } from '../../core/guards.js';
 import { concat, textOf, type CfnValue } from './values.js';
 
 /** Reads one evaluated property of the resource (memoised by the stack), `undefined` if absent. */
@@ -46,7 +47,7 @@ export function deriveRef(type: string, prop: PropReader): CfnValue | undefined 
     const name = stringish(prop('NodegroupName'));
     return cluster && name ? concat([cluster, '/', name]) : undefined;
   }
-  const property = REF_NAME_PROPERTY[type];
+  const property = own(REF_NAME_PROPERTY, type);
   return property === undefined ? undefined : stringish(prop(property));
 }
 
@@ -59,7 +60,7 @@ function iamArn(resource: 'role' | 'instance-profile', nameProp: string, prop: P
 }
 
 export function deriveAttribute(type: string, attribute: string, prop: PropReader, pseudo: PseudoReader): CfnValue | undefined {
-  const property = ATTRIBUTE_PROPERTY[`${type}.${attribute}`];
+  const property = own(ATTRIBUTE_PROPERTY, `${type}.${attribute}`);
   if (property !== undefined) return prop(property);
   if (attribute === 'Arn' && type === 'AWS::IAM::Role') return iamArn('role', 'RoleName', prop, pseudo);
   if (attribute === 'Arn' && type === 'AWS::IAM::InstanceProfile') return iamArn('instance-profile', 'InstanceProfileName', prop, pseudo);

@@ -3,6 +3,7 @@
  * ids (`Cluster:<name>`, `IamRole:<RoleName>`, `NodeGroup:<cluster>/<name>`…) when the names resolve
  * to literals, otherwise `cfnId(kind, template, logicalId)`.
  */
+import { own } from '../../core/guards.js';
 import { addonId, cfnId, clusterId, fargateProfileId, iamRoleId, nodeGroupId } from '../../model/ids.js';
 import type { EntityKind } from '../../model/kinds.js';
 import { detectSelfManaged } from './self-managed.js';
@@ -65,6 +66,6 @@ export function identify(stack: Stack, decl: ResourceDecl): Identity {
     case 'AWS::ElasticLoadBalancing::LoadBalancer':
       return local('LoadBalancer', stack.text(id, 'LoadBalancerName') ?? id);
     default:
-      return local(NETWORK_KINDS[decl.type] ?? 'AwsResource');
+      return local(own(NETWORK_KINDS, decl.type) ?? 'AwsResource');
   }
 }

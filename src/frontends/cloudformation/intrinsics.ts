@@ -3,7 +3,7 @@
  * `CfnValue`s out. One handler per function in a table; list/string helpers live in
  * `intrinsics-lists.ts`, conditions in `conditions.ts`. Unknown values become explicit placeholders.
  */
-import { isObject } from '../../core/guards.js';
+import { isObject, own } from '../../core/guards.js';
 import { evaluateConditionNode, triToValue } from './conditions.js';
 import type { EvalEnv } from './env.js';
 import { expandForEach, FOR_EACH_PREFIX } from './foreach.js';
@@ -58,7 +58,7 @@ export function concreteTexts(v: CfnValue): string[] | undefined {
 }
 
 function callFunction(name: string, arg: unknown, path: Path, env: EvalEnv): CfnValue {
-  const handler = FUNCTIONS[name] ?? LIST_FUNCTIONS[name];
+  const handler = own(FUNCTIONS, name) ?? own(LIST_FUNCTIONS, name);
   if (handler) return handler(arg, path, env, evaluate);
   env.problem('unknown-function', path, `${name} is not a CloudFormation intrinsic function`);
   return placeholder(`${name}(…)`);

@@ -3,6 +3,7 @@
  * `AWS::EKS::FargateProfile`, `AWS::EKS::Addon`, with the EKS API defaults marked in `defaulted`, and
  * their `member-of Cluster` / `assumes IamRole` edges.
  */
+import { own } from '../../core/guards.js';
 import type { PropValue } from '../../model/entity.js';
 import { clusterId } from '../../model/ids.js';
 import type { ResourceLowering } from './lower-context.js';
@@ -97,7 +98,7 @@ function taintsOf(value: CfnValue | undefined): PropValue[] | undefined {
     const effect = textOf(field(t, 'Effect'));
     if (key === undefined || effect === undefined) return [];
     const v = textOf(field(t, 'Value'));
-    const k8sEffect = TAINT_EFFECTS[effect] ?? effect;
+    const k8sEffect = own(TAINT_EFFECTS, effect) ?? effect;
     const taint: Record<string, PropValue> = v === undefined ? { key, effect: k8sEffect } : { key, value: v, effect: k8sEffect };
     return [taint];
   });

@@ -4,6 +4,7 @@
  * resource it references (`cfn-ref`, or `J6` through an import). A resource whose condition is false
  * is dropped with an info diagnostic.
  */
+import { own } from '../../core/guards.js';
 import { makeEntity, type Entity } from '../../model/entity.js';
 import { ResourceLowering } from './lower-context.js';
 import { lowerAccessEntry, lowerAddon, lowerCluster, lowerFargateProfile, lowerManagedNodeGroup, lowerPodIdentityAssociation } from './lower-eks.js';
@@ -66,7 +67,7 @@ export function lowerResource(world: World, stack: Stack, decl: ResourceDecl): L
     const sm = detectSelfManaged(stack, decl);
     if (sm) lowerSelfManagedNodeGroup(r, sm);
   } else {
-    LOWERERS[decl.type]?.(r);
+    own(LOWERERS, decl.type)?.(r);
   }
   const refersTo: string[] = [];
   for (const ref of world.scanner.resourceRefs(stack, decl)) {

@@ -1,8 +1,9 @@
 /**
  * Parameters and pseudo parameters (DOMAIN.md B.9 step 1). A user override (`--param NAME=VALUE`,
  * also for `AWS::Region` and the other pseudo parameters) wins over a `Default`; without either the
- * value is a placeholder. NoEcho defaults are never read (they are often passwords), and an SSM
- * parameter type's `Default` is a parameter-store path, not the value.
+ * value is a placeholder. A NoEcho parameter is always a placeholder: neither its `Default` nor an
+ * override is read (they are passwords and tokens). An SSM parameter type's `Default` is a
+ * parameter-store path, not the value.
  */
 import type { ParameterDecl } from './template.js';
 import { ABSENT, lit, list, placeholder, type CfnValue } from './values.js';
@@ -24,9 +25,10 @@ function defaultText(value: unknown): string | undefined {
 }
 
 export function parameterValue(decl: ParameterDecl, overrides: Overrides): CfnValue {
+  // A NoEcho value (a password, a token) never enters the model, not even one given on the command line.
+  if (decl.noEcho) return placeholder(`Param(${decl.name})`);
   const override = overrides[decl.name];
   if (override !== undefined) return typed(decl.type, override);
-  if (decl.noEcho) return placeholder(`Param(${decl.name})`);
   if (decl.type.startsWith('AWS::SSM::Parameter::Value<')) {
     const path = defaultText(decl.default);
     return placeholder(path === undefined ? `Param(${decl.name})` : `SSM(${path})`);

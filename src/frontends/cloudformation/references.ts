@@ -104,7 +104,7 @@ export class ReferenceScanner {
     if (Array.isArray(arg)) this.scan(vars, [...path, 1], stack, out);
     if (typeof template !== 'string') return;
     for (const name of subVariables(template)) {
-      if (name in vars || name.startsWith('AWS::')) continue;
+      if (Object.hasOwn(vars, name) || name.startsWith('AWS::')) continue;
       const dot = name.indexOf('.');
       this.target(stack, dot > 0 ? name.slice(0, dot) : name, path, out);
     }

@@ -85,7 +85,12 @@ export class Stack implements EvalEnv {
     const decl = this.template.parameters.get(name);
     if (!decl) return undefined;
     let v = this.paramMemo.get(name);
-    if (!v) this.paramMemo.set(name, (v = parameterValue(decl, this.world.params)));
+    if (!v) {
+      this.paramMemo.set(name, (v = parameterValue(decl, this.world.params)));
+      if (decl.noEcho && this.world.params[name] !== undefined) {
+        this.report('warning', 'cfn/noecho-override', ['Parameters', name], `--param ${name} is not used: the parameter is NoEcho, so its value stays out of the model`);
+      }
+    }
     return v;
   }
 
@@ -147,7 +152,7 @@ export class Stack implements EvalEnv {
     if (memo === PENDING) return undefined;
     if (memo !== undefined) return memo.kind === 'absent' ? undefined : memo;
     const decl = this.resources.get(logicalId);
-    if (!decl || !(name in decl.properties)) return undefined;
+    if (!decl || !Object.hasOwn(decl.properties, name)) return undefined;
     this.propMemo.set(key, PENDING);
     const v = evaluate(decl.properties[name], [...decl.path, 'Properties', name], this);
     this.propMemo.set(key, v);

@@ -151,5 +151,6 @@ export function readOutput(entry: SectionEntry): OutputDecl {
 
 /** `Fn::FindInMap` lookup in the raw Mappings section. */
 export function findInMap(mappings: JsonObject, map: string, top: string, second: string): unknown {
-  return asObject(asObject(mappings[map])?.[top])?.[second];
+  const level = (obj: JsonObject | undefined, key: string): unknown => (obj && Object.hasOwn(obj, key) ? obj[key] : undefined);
+  return level(asObject(level(asObject(level(mappings, map)), top)), second);
 }

@@ -4,6 +4,7 @@
  * reference to a resource keeps its identity (`resource`) so lowering can turn it into an edge, and a
  * string with unknown parts stays a `template` so partial matching is still possible.
  */
+import { setOwn } from '../../core/guards.js';
 import type { PropValue } from '../../model/entity.js';
 import { unresolved } from '../../model/entity.js';
 
@@ -190,7 +191,7 @@ export function toPropValue(v: CfnValue | undefined): PropValue | undefined {
       const out: Record<string, PropValue> = {};
       for (const [k, x] of v.entries) {
         const p = toPropValue(x);
-        if (p !== undefined) out[k] = p;
+        if (p !== undefined) setOwn(out, k, p);
       }
       return out;
     }

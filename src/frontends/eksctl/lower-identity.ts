@@ -7,6 +7,7 @@
  * part of `attachRoleARN` / `roleARN` / `status.roleARN`), else an eksctl path id
  * (`irsa/<ns>/<name>`, `pod-identity/<ns>/<name>`) for the role eksctl creates.
  */
+import { setOwn } from '../../core/guards.js';
 import { eksctlId, k8sId } from '../../model/ids.js';
 import type { IamRoleProps, ServiceAccountProps } from '../../model/props.js';
 import { DEFAULT_ENTITY, type LowerContext } from './context.js';
@@ -128,7 +129,7 @@ function nonEmpty(values: string[]): string[] | undefined {
 function toRecord(props: IamRoleProps): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(props) as [string, unknown][]) {
-    if (typeof v === 'string' || (Array.isArray(v) && v.every((x): x is string => typeof x === 'string'))) out[k] = v;
+    if (typeof v === 'string' || (Array.isArray(v) && v.every((x): x is string => typeof x === 'string'))) setOwn(out, k, v);
   }
   return out;
 }

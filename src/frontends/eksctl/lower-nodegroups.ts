@@ -3,6 +3,7 @@
  * instance types, capacity type, sizes, placement (AZs and subnets), labels, taints, AMI, volumes,
  * IMDS, SSH and the node IAM role, with eksctl's defaults filled in and listed in `defaulted`.
  */
+import { setOwn } from '../../core/guards.js';
 import { isUnresolved } from '../../model/entity.js';
 import { eksctlId, nodeGroupId } from '../../model/ids.js';
 import type { IamRoleProps, NodeGroupProps } from '../../model/props.js';
@@ -82,7 +83,7 @@ function instanceTypes(ng: ConfigNode, distribution: ConfigNode | undefined, sel
   if (declared.length) return { instanceTypes: declared };
   if (selector && Object.keys(selector.value).length) {
     const criteria: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(selector.value)) if (typeof v === 'string' || typeof v === 'number') criteria[k] = v;
+    for (const [k, v] of Object.entries(selector.value)) if (typeof v === 'string' || typeof v === 'number') setOwn(criteria, k, v);
     return { instanceSelector: criteria };
   }
   return { instanceTypes: orDefault('instanceTypes', undefined, [EKSCTL_DEFAULTS.instanceType]) };
@@ -145,7 +146,7 @@ function labels(ctx: LowerContext, ng: ConfigNode, name: string, defaulted: stri
   const implied = { 'alpha.eksctl.io/cluster-name': ctx.cluster, 'alpha.eksctl.io/nodegroup-name': name };
   for (const [k, v] of Object.entries(implied)) {
     if (out[k] !== undefined) continue;
-    out[k] = v;
+    setOwn(out, k, v);
     defaulted.push(`labels.${k}`);
   }
   return out;

@@ -8,7 +8,7 @@
  * documented enum is a warning (eksctl's validation rejects it; the value is kept).
  */
 import type { DiagnosticSink } from '../../core/diagnostics.js';
-import { isObject, type JsonObject } from '../../core/guards.js';
+import { isObject, own, setOwn, type JsonObject } from '../../core/guards.js';
 import type { LoadedDocument, PathSegment } from '../../load/document.js';
 import { SHAPES, V1ALPHA3_NODE_GROUP_FIELDS, type FieldType, type Shape } from './schema.js';
 
@@ -46,7 +46,7 @@ function checkObject(value: unknown, shapeName: string, path: readonly PathSegme
   const shape = shapeOf(shapeName, walk);
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    const type = shape[key];
+    const type = own(shape, key);
     const fieldPath = [...path, key];
     if (!type) {
       walk.sink.warning(
@@ -58,7 +58,7 @@ function checkObject(value: unknown, shapeName: string, path: readonly PathSegme
       continue;
     }
     const checked = check(field, type, fieldPath, walk);
-    if (checked !== DROP) out[key] = checked;
+    if (checked !== DROP) setOwn(out, key, checked);
   }
   return out;
 }
@@ -116,7 +116,7 @@ function checkMap(value: unknown, item: FieldType, path: readonly PathSegment[],
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const checked = check(v, item, [...path, key], walk);
-    if (checked !== DROP) out[key] = checked;
+    if (checked !== DROP) setOwn(out, key, checked);
   }
   return out;
 }

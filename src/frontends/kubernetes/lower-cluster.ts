@@ -2,7 +2,7 @@
  * Namespace, Node, ServiceAccount, storage (PVC, PV, StorageClass), ConfigMap/Secret (key NAMES
  * only), PDB, HPA, and Karpenter node pools. Values of ConfigMaps and Secrets never enter the model.
  */
-import { asArray, asBoolean, asNumber, asObject, asString, asStringArray, asStringMap, type JsonObject } from '../../core/guards.js';
+import { type JsonObject, asArray, asBoolean, asNumber, asObject, asString, asStringArray, asStringMap, setOwn } from '../../core/guards.js';
 import type { PropValue } from '../../model/entity.js';
 import { toProps, type NodeProps, type PersistentVolumeProps, type ServiceAccountProps } from '../../model/props.js';
 import { annotation, labelsOf, type ObjectHeader } from './object-meta.js';
@@ -165,7 +165,7 @@ export function lowerKarpenter(h: ObjectHeader): Record<string, PropValue> {
     for (const raw of asArray(tmpl?.['requirements'])) {
       const r = asObject(raw);
       const key = asString(r?.['key']);
-      if (key) requirements[key] = asStringArray(r?.['values']);
+      if (key) setOwn(requirements, key, asStringArray(r?.['values']));
     }
     return toProps({
       nodeClassRef: asString(asObject(tmpl?.['nodeClassRef'])?.['name']),

@@ -3,7 +3,7 @@
  * allow-lists of annotations the model keeps (never the whole bag: annotations can carry secrets,
  * `last-applied-configuration` above all).
  */
-import { asObject, asString, asStringMap, type JsonObject } from '../../core/guards.js';
+import { type JsonObject, asObject, asString, asStringMap, setOwn } from '../../core/guards.js';
 import { k8sId, k8sObjectId } from '../../model/ids.js';
 import type { EntityKind } from '../../model/kinds.js';
 
@@ -98,7 +98,7 @@ export function pickAnnotations(meta: JsonObject, keep: RegExp = LB_ANNOTATION):
   for (const [k, v] of Object.entries(all)) {
     if (!keep.test(k)) continue;
     const s = asString(v);
-    if (s !== undefined) (out ??= {})[k] = s;
+    if (s !== undefined) setOwn((out ??= {}), k, s);
   }
   return out;
 }

@@ -102,8 +102,16 @@ describe('intrinsic functions', () => {
     ['parameter override beats Default', { Ref: 'Env' }, { Env: 'dev' }, 'dev'],
     ['parameter override changes conditions', { 'Fn::If': ['IsDev', 'yes', 'no'] }, { Env: 'dev' }, 'yes'],
     ['GetAZs with a region', { 'Fn::Select': [2, { 'Fn::GetAZs': '' }] }, { 'AWS::Region': 'eu-west-1' }, { unresolved: 'GetAZs(eu-west-1)[2]' }],
+    ['a NoEcho parameter ignores an override too (its value never enters the model)', { 'Fn::Sub': 'db-${Password}' }, { Password: 'cli-secret' }, { unresolved: 'db-${Param(Password)}' }],
   ])('%s', (_name, node, params, expected) => {
     expect(ev(node, params)).toEqual(expected);
+  });
+
+  it('says why a NoEcho override is not used', () => {
+    const { stack, sink } = world({ 't.yaml': TEMPLATE }, { Password: 'cli-secret' });
+    expect(stack('t.yaml').evaluateAt({ Ref: 'Password' }, [])).toEqual(expect.objectContaining({ kind: 'placeholder' }));
+    expect(sink.items.map((d) => [d.code, d.severity])).toContainEqual(['cfn/noecho-override', 'warning']);
+    expect(JSON.stringify(sink.items)).not.toContain('cli-secret');
   });
 });
 

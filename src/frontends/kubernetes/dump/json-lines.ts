@@ -9,7 +9,8 @@
  * when not a plain string); anything else — two members on one line, odd indentation, CR line
  * breaks — throws `SubsetError` and the caller parses the item with `JSON.parse`.
  */
-import { allSpaces, DQUOTE as QUOTE, LineCursor, NL, rememberKey, setMember, SPACE } from './line-cursor.js';
+import { allSpaces, DQUOTE as QUOTE, LineCursor, NL, rememberKey, SPACE } from './line-cursor.js';
+import { setOwn } from '../../../core/guards.js';
 import { kindPrune, entryPrune, subPrune, type ItemPrune, type Prune } from './prune.js';
 import { bail } from './yaml-scalars.js';
 
@@ -51,7 +52,7 @@ class JsonLineParser extends LineCursor {
       }
       const value = this.parseValue(after, this.lineEnd, column, sub);
       if (Object.hasOwn(obj, key)) bail('duplicate key');
-      setMember(obj, key, value);
+      setOwn(obj, key, value);
       if (item && key === 'kind') prune = kindPrune(item, obj['apiVersion'], value) ?? prune;
     }
   }

@@ -67,12 +67,6 @@ export abstract class LineCursor {
   }
 }
 
-/** Sets `obj[key]` as an own property: `__proto__` too, as JSON.parse and js-yaml do (never the prototype). */
-export function setMember(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
-}
-
 /** Values longer than this are copied, never shared (few repeat, and they would crowd the table). */
 const MAX_SHARED_LENGTH = 96;
 /** Values (`copy`): the last one met keeps a slot. */

@@ -11,7 +11,8 @@
  * `prune` names keys whose values the model never needs (`metadata.managedFields`…): they are
  * skipped at the text level without being parsed.
  */
-import { allSpaces, DQUOTE, LineCursor, NL, rememberKey, setMember, SPACE } from './line-cursor.js';
+import { allSpaces, DQUOTE, LineCursor, NL, rememberKey, SPACE } from './line-cursor.js';
+import { setOwn } from '../../../core/guards.js';
 import { entryPrune, kindPrune, subPrune, type ItemPrune, type Prune } from './prune.js';
 import { checkPlain, isIndicator, isSep } from './yaml-lexical.js';
 import { bail, decodeDoubleQuoted, decodeSingleQuoted, foldPlainLines, resolvePlain } from './yaml-scalars.js';
@@ -111,7 +112,7 @@ class Parser extends LineCursor {
       const sub = subPrune(prune, key);
       const value = sub === true ? this.skipValue(col, after) : this.parseMapValue(col, after, sub);
       if (sub !== true) {
-        setMember(obj, key, value);
+        setOwn(obj, key, value);
         if (item && key === 'kind') prune = kindPrune(item, obj['apiVersion'], value) ?? prune;
       }
       const ind = this.peekIndent();

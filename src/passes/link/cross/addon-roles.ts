@@ -11,6 +11,7 @@
  * `'@entity'` defaulted, sourced at the addon). An annotation naming another role is a warning and
  * no link: the annotation is what the pods get.
  */
+import { own } from '../../../core/guards.js';
 import { makeEntity, type Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { k8sId } from '../../../model/ids.js';
@@ -35,7 +36,7 @@ export const addonRolesPass: LinkPass = {
   description: 'Addon roles to the addon service accounts (Addon uses ServiceAccount assumes IamRole)',
   run(graph, ctx) {
     for (const addon of graph.ofKind('Addon')) {
-      const known = ADDON_SERVICE_ACCOUNTS[addon.name];
+      const known = own(ADDON_SERVICE_ACCOUNTS, addon.name);
       const role = graph.relationsFrom(addon.id, 'assumes').map((r) => graph.get(r.to)).find((e): e is Entity => e?.kind === 'IamRole');
       if (!known || !role) continue;
       const namespace = propString(addon, 'namespace') ?? known.namespace;

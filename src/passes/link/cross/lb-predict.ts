@@ -2,6 +2,7 @@
  * J29/J32: what load balancer an Ingress or a `type: LoadBalancer` Service gets, from its class and
  * annotations (no status needed). Pure functions over the props the Kubernetes front end keeps.
  */
+import { own } from '../../../core/guards.js';
 import type { Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { k8sObjectId } from '../../../model/ids.js';
@@ -29,7 +30,7 @@ export function predictIngressLb(graph: ModelGraph, ing: Entity, defaultClass: E
   const className = propString(ing, 'ingressClassName');
   const cls = className === undefined ? defaultClass : graph.get(k8sObjectId('networking.k8s.io', 'IngressClass', undefined, className));
   const classController = cls ? propString(cls, 'controller') : undefined;
-  let controller = classController === undefined ? undefined : ALB_CONTROLLERS[classController];
+  let controller = classController === undefined ? undefined : own(ALB_CONTROLLERS, classController);
   let confidence: PredictedLb['confidence'] = 'high';
   if (!controller) {
     if (classController !== undefined) return undefined;
