@@ -5,7 +5,7 @@
 import { open } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { compareDiagnostics, DiagnosticSink, type Diagnostic } from './core/diagnostics.js';
+import { DiagnosticSink, reportedDiagnostics, type Diagnostic } from './core/diagnostics.js';
 import { cmp } from './core/order.js';
 import { classify } from './classify/classify.js';
 import { discoverFiles, errorMessage, type DiscoveredFile } from './discover/walk.js';
@@ -100,12 +100,7 @@ export async function importArchitecture(paths: readonly string[], options: Impo
   const entities = graph.allEntities();
   const { relations } = graph.finalRelations(entities);
 
-  // Sorted, and each the same problem at the same place once (a parser can repeat one, now that it quotes no input).
-  const sorted = sink.items.slice().sort(compareDiagnostics);
-  const diagnostics = sorted.filter((d, i) => {
-    const prev = sorted[i - 1];
-    return !prev || compareDiagnostics(prev, d) !== 0 || prev.severity !== d.severity;
-  });
+  const diagnostics = reportedDiagnostics(sink.items);
   return {
     schemaVersion: SCHEMA_VERSION,
     inputs: files.map((f) => inputReport(f.display, states.get(f.display), diagnostics)),

@@ -73,7 +73,15 @@ export function discoverFiles(paths: readonly string[], cwd: string, sink: Diagn
   return [...found.values()].sort((a, b) => cmp(a.display, b.display));
 }
 
+/**
+ * An error as a message. A system error's own text already starts with its code and ends with the
+ * call and the path (`ENOENT: no such file or directory, open '/x/.out.md.123.tmp'`): callers name
+ * the path themselves, so the call and the path (possibly a temporary file's) are left out.
+ */
 export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return 'code' in err && typeof err.code === 'string' ? `${err.code}: ${err.message}` : err.message;
-  return String(err);
+  if (!(err instanceof Error)) return String(err);
+  const code = 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  if (code === undefined) return err.message;
+  const text = err.message.replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '');
+  return text.startsWith(`${code}:`) ? text : `${code}: ${text}`;
 }

@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { DiagnosticSink } from '../core/diagnostics.js';
 import type { LoadedDocument, PathSegment } from './document.js';
 import { MAX_DEPTH, tooDeep } from './depth.js';
-import { lineOfPath, loadYamlDocuments, stripBom, TOO_DEEP } from './load-yaml.js';
+import { lineBreaks, lineOfPath, loadYamlDocuments, stripBom, TOO_DEEP } from './load-yaml.js';
 
 export function loadText(text: string, file: string, sink: DiagnosticSink): LoadedDocument[] {
   const source = stripBom(text);
@@ -40,7 +40,7 @@ function buildJsonLineIndex(source: string): (path: readonly PathSegment[]) => n
   const lc = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(source, { lineCounter: lc, uniqueKeys: false, strict: false });
+    doc = parseDocument(lineBreaks(source), { lineCounter: lc, uniqueKeys: false, strict: false });
   } catch {
     return () => 1;
   }

@@ -23,9 +23,17 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * A lone CR (old Mac line breaks) is a line break in YAML 1.2 as in editors, but the parser reads a
+ * file of them as one line (thousands of implicit keys on it overflowed its stack): LF instead.
+ */
+export function lineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** Loads every document of a YAML or JSON text. Problems go to `sink`; broken documents are left out. */
 export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSink): LoadedDocument[] {
-  const source = stripBom(text);
+  const source = lineBreaks(stripBom(text));
   const deep = nestingBound(source);
   if (deep >= 0) {
     sink.error(TOO_DEEP, file, lineAt(source, deep), `nested too deeply to parse safely; not read`);
@@ -70,9 +78,7 @@ export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSi
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const message = err instanceof Error ? yamlErrorText(err.message) : 'unknown error';
-      // The package throws for an alias whose anchor is not set before it, and past MAX_ALIAS_COUNT.
-      const code = message.startsWith('Unresolved alias') ? UNRESOLVED_ALIAS : 'yaml/alias-limit';
-      sink.error(code, file, line(doc.range[0]), `document rejected: ${message}`);
+      sink.error(toJsErrorCode(message), file, line(doc.range[0]), `document rejected: ${message}`);
       return;
     }
     if (value === null || value === undefined) return;
@@ -84,6 +90,13 @@ export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSi
     out.push({ file, index, line: start, value, lineOf: (path) => lineOfPath(doc.contents, path, line, start) });
   });
   return out;
+}
+
+/** What `toJS` threw: an alias whose anchor is not set before it, a bad merge (`<<`), too many aliases. */
+function toJsErrorCode(message: string): string {
+  if (message.startsWith('Unresolved alias')) return UNRESOLVED_ALIAS;
+  if (message.startsWith('Merge sources')) return 'yaml/bad-merge';
+  return message.startsWith('Excessive alias count') ? 'yaml/alias-limit' : 'yaml/invalid';
 }
 
 /** The 1-based line of `offset` in `text`. */

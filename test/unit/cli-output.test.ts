@@ -9,6 +9,7 @@ import { compareWithFile } from '../../src/cli/compare-file.js';
 import { writeChunksAtomic } from '../../src/cli/write-atomic.js';
 import { writeWithBackpressure } from '../../src/cli/write-stream.js';
 import { terminalText } from '../../src/cli/run.js';
+import { errorMessage } from '../../src/discover/walk.js';
 
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'archmap-out-'));
 
@@ -146,5 +147,14 @@ describe('terminalText', () => {
   it('shows line breaks, escape sequences and other control characters as \\u escapes, on one line', () => {
     expect(terminalText('a\nb.yaml:1: error fake\r\u001b[31mred\u0085\u2028')).toBe('a\\u000ab.yaml:1: error fake\\u000d\\u001b[31mred\\u0085\\u2028');
     expect(terminalText('plain "text" · ünïcode')).toBe('plain "text" · ünïcode');
+  });
+});
+
+describe('errorMessage', () => {
+  it('gives a system error its code once and leaves out the call and the (temporary) path', async () => {
+    const err: unknown = await writeChunksAtomic(join(tempDir(), 'missing', 'out.md'), ['a']).catch((e: unknown) => e);
+    expect(errorMessage(err)).toBe('ENOENT: no such file or directory');
+    expect(errorMessage(new Error('plain'))).toBe('plain');
+    expect(errorMessage('text')).toBe('text');
   });
 });

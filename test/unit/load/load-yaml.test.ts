@@ -95,3 +95,20 @@ describe('CloudFormation short tags with aliases', () => {
     expect(doc?.lineOf(['Resources', 'B', 'Properties', 'Cidr', 'Fn::Join', 1])).toBe(9);
   });
 });
+
+describe('line breaks and merge keys', () => {
+  it('reads old Mac line breaks (a lone CR) as line breaks, with lines', () => {
+    const text = `apiVersion: v1\rkind: ConfigMap\rmetadata:\r  name: x\rdata:\r${Array.from({ length: 3000 }, (_, i) => `  k${i}: v\r`).join('')}`;
+    const sink = new DiagnosticSink();
+    const [doc] = loadText(text, 'cr.yaml', sink);
+    expect(sink.items).toEqual([]);
+    expect(Object.keys((doc?.value as { data: object }).data)).toHaveLength(3000);
+    expect(doc?.lineOf(['data', 'k2999'])).toBe(3005);
+  });
+
+  it('a merge of something that is not a map is yaml/bad-merge', () => {
+    const sink = new DiagnosticSink();
+    loadText('a: 1\nb:\n  <<: [1]\n  c: 2\n', 'm.yaml', sink);
+    expect(sink.items.map((x) => x.code)).toEqual(['yaml/bad-merge']);
+  });
+});
