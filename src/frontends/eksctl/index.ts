@@ -11,6 +11,7 @@ import type { LoadedDocument } from '../../load/document.js';
 import type { Fragment } from '../../model/entity.js';
 import type { FrontEnd } from '../types.js';
 import { LowerContext } from './context.js';
+import { checkUniqueNames } from './duplicates.js';
 import { EKSCTL_DEFAULTS } from './defaults.js';
 import { lowerAddons } from './lower-addons.js';
 import { lowerAutoMode } from './lower-auto-mode.js';
@@ -39,6 +40,7 @@ export const eksctlFrontEnd: FrontEnd = {
 /** Lowers one ClusterConfig document. Never throws: problems go to `sink`. */
 export function lowerClusterConfig(doc: LoadedDocument, sink: DiagnosticSink): Fragment {
   const cleaned = validateClusterConfig(doc, sink);
+  checkUniqueNames(doc, sink);
   const root = new ConfigNode(cleaned, []);
   const apiVersion = root.str('apiVersion');
   if (apiVersion === 'eksctl.io/v1alpha3') {

@@ -3,7 +3,7 @@ import { DiagnosticSink } from '../../../src/core/diagnostics.js';
 import { SHAPES, type FieldType } from '../../../src/frontends/eksctl/schema.js';
 import { displayPath, validateClusterConfig } from '../../../src/frontends/eksctl/validate.js';
 import { loadText } from '../../../src/load/load-file.js';
-import { HEADER } from './helpers.js';
+import { HEADER, lowerText } from './helpers.js';
 
 function validate(text: string) {
   const sink = new DiagnosticSink();
@@ -75,4 +75,34 @@ describe('displayPath', () => {
     [['metadata', 'name'], 'metadata.name'],
     [['nodeGroups', 2, 'labels', 'a/b'], 'nodeGroups[2].labels.a/b'],
   ] as const)('%j → %s', (path, expected) => expect(displayPath(path)).toBe(expected));
+});
+
+describe('names eksctl requires to be unique', () => {
+  it('reports a repeated node group (managed and self-managed together), Fargate profile, addon and service account', () => {
+    const body = [
+      'nodeGroups:', //                                     6
+      '  - name: ng-1', //                                  7
+      'managedNodeGroups:', //                              8
+      '  - name: ng-1', //                                  9
+      '  - name: ng-2', //                                  10
+      'fargateProfiles:', //                                11
+      '  - name: fp', //                                    12
+      '  - name: fp', //                                    13
+      'addons:', //                                         14
+      '  - name: vpc-cni', //                               15
+      '  - name: vpc-cni', //                               16
+      'iam:', //                                            17
+      '  serviceAccounts:', //                              18
+      '    - metadata: {name: app, namespace: shop}', //    19
+      '    - metadata: {name: app}', //                     20
+      '    - metadata: {name: app, namespace: default}', // 21
+    ].join('\n');
+    const lowered = lowerText(`${HEADER}${body}\n`);
+    expect(lowered.diagnostics.filter((d) => d.code === 'eksctl/duplicate-name').map((d) => [d.line, d.message])).toEqual([
+      [9, 'node group ng-1 is declared again (first at line 7): eksctl rejects the file; archmap merges the two'],
+      [13, 'Fargate profile fp is declared again (first at line 12): eksctl rejects the file; archmap merges the two'],
+      [16, 'addon vpc-cni is declared again (first at line 15): eksctl rejects the file; archmap merges the two'],
+      [21, 'IAM service account default/app is declared again (first at line 20): eksctl rejects the file; archmap merges the two'],
+    ]);
+  });
 });
