@@ -29,6 +29,8 @@ export interface ImportOptions {
   readonly params?: Readonly<Record<string, string>>;
   /** Called with short progress messages (the CLI shows them on a terminal). */
   readonly onProgress?: (message: string) => void;
+  /** Files never read even when a directory holds them (the CLI's `--out` file). Relative to `cwd`. */
+  readonly exclude?: readonly string[];
 }
 
 /** Files larger than this are not given to the general (whole-tree) YAML parser. */
@@ -48,7 +50,8 @@ export async function importArchitecture(paths: readonly string[], options: Impo
   const progress = options.onProgress ?? (() => undefined);
   const graph = new ModelGraph();
 
-  const files = discoverFiles(paths.length ? paths.map((p) => resolve(cwd, p)) : [cwd], cwd, sink);
+  const exclude = (options.exclude ?? []).map((p) => resolve(cwd, p));
+  const files = discoverFiles(paths.length ? paths.map((p) => resolve(cwd, p)) : [cwd], cwd, sink, exclude);
   const states = new Map<string, FileState>();
   const byFormat = new Map<InputFormat, LoadedDocument[]>();
 

@@ -51,7 +51,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function runImport(cmd: ImportCommand, io: CliIo): Promise<number> {
   const progress = !cmd.quiet && io.stderrIsTty ? (m: string) => io.stderr(`\r\x1b[K${terminalText(m)}`) : undefined;
-  const model = await importArchitecture(cmd.paths, { cwd: io.cwd, params: cmd.params, ...(progress ? { onProgress: progress } : {}) });
+  const model = await importArchitecture(cmd.paths, {
+    cwd: io.cwd,
+    params: cmd.params,
+    // The output file is not an input of the next run either (`-o docs/model.json` over `.`).
+    ...(cmd.out !== undefined ? { exclude: [cmd.out] } : {}),
+    ...(progress ? { onProgress: progress } : {}),
+  });
   if (progress) io.stderr('\r\x1b[K');
   // Rendered lazily, chunk by chunk, as it is written or compared.
   const chunks = renderChunks(model, cmd.format);

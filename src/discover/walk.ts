@@ -4,7 +4,7 @@
  * diagnostic.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { type DiagnosticSink } from '../core/diagnostics.js';
 import { cmp } from '../core/order.js';
 
@@ -25,9 +25,12 @@ export function displayPath(cwd: string, path: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
-export function discoverFiles(paths: readonly string[], cwd: string, sink: DiagnosticSink): DiscoveredFile[] {
+export function discoverFiles(paths: readonly string[], cwd: string, sink: DiagnosticSink, exclude: readonly string[] = []): DiscoveredFile[] {
+  // By real path: a file reached through two paths (a symlinked directory) is read once.
   const found = new Map<string, DiscoveredFile>();
   const visitedDirs = new Set<string>();
+  const ancestors: string[] = [];
+  const excluded = new Set(exclude.flatMap((p) => [resolve(p), ...realPath(p)]));
 
   const visit = (path: string, explicit: boolean): void => {
     let st;
@@ -45,8 +48,12 @@ export function discoverFiles(paths: readonly string[], cwd: string, sink: Diagn
         sink.error('input/unreadable', displayPath(cwd, path), undefined, `cannot resolve: ${errorMessage(err)}`);
         return;
       }
+      if (ancestors.includes(real)) {
+        sink.warning('input/symlink-loop', displayPath(cwd, path), undefined, 'directory inside itself (symlink loop); skipped');
+        return;
+      }
       if (visitedDirs.has(real)) {
-        sink.warning('input/symlink-loop', displayPath(cwd, path), undefined, 'directory already visited (symlink loop); skipped');
+        sink.info('input/already-read', displayPath(cwd, path), undefined, 'directory already read through another path; skipped');
         return;
       }
       visitedDirs.add(real);
@@ -57,20 +64,35 @@ export function discoverFiles(paths: readonly string[], cwd: string, sink: Diagn
         sink.error('input/unreadable', displayPath(cwd, path), undefined, `cannot list directory: ${errorMessage(err)}`);
         return;
       }
+      ancestors.push(real);
       for (const name of names.sort(cmp)) {
         if (SKIP_DIRS.has(name)) continue;
         visit(join(path, name), false);
       }
+      ancestors.pop();
       return;
     }
     if (!st.isFile()) return;
     if (!explicit && !INPUT_EXTENSIONS.has(extname(path).toLowerCase())) return;
+    const [real = resolve(path)] = realPath(path);
+    // The output file of the run (`-o`) is never one of its inputs.
+    if (excluded.has(real) || excluded.has(resolve(path))) return;
     const display = displayPath(cwd, path);
-    if (!found.has(display)) found.set(display, { path, display, size: st.size });
+    if (!found.has(real)) found.set(real, { path, display, size: st.size });
   };
 
-  for (const p of paths) visit(p, true);
+  // Roots in order of their display path, so which path names a file read twice does not depend on argument order.
+  for (const p of [...paths].sort((a, b) => cmp(displayPath(cwd, a), displayPath(cwd, b)))) visit(p, true);
   return [...found.values()].sort((a, b) => cmp(a.display, b.display));
+}
+
+/** The real path of `path`, if it exists. */
+function realPath(path: string): string[] {
+  try {
+    return [realpathSync(path)];
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -47,6 +47,25 @@ describe('archmap CLI', () => {
     expect(model.inputs.map((i) => [i.file, i.status])).toEqual([['a-deep.json', 'error'], ['b-flow.yaml', 'error'], ['c-secret.yaml', 'error'], ['z-ok.yaml', 'ok']]);
   });
 
+  it('the --out file is not an input of the next run: --check right after a write inside the scanned directory is current', async () => {
+    const dir = project({ 'd/t.yaml': TEMPLATE });
+    expect((await run(['import', 'd', '-q', '-o', 'd/model.json'], dir)).code).toBe(0);
+    expect((await run(['import', 'd', '-q', '-o', 'd/model.json', '--check'], dir)).code).toBe(0);
+    const model = JSON.parse(readFileSync(join(dir, 'd/model.json'), 'utf8')) as { inputs: { file: string }[] };
+    expect(model.inputs.map((i) => i.file)).toEqual(['d/t.yaml']);
+  });
+
+  it('a directory reached through a symlink too: each file read once, the same bytes whatever the argument order', async () => {
+    const dir = project({ 'd/t.yaml': TEMPLATE });
+    symlinkSync('d', join(dir, 'link'));
+    const outputs = await Promise.all([['d', 'link'], ['link', 'd'], ['d/t.yaml', 'link/t.yaml'], ['link/t.yaml', 'd/t.yaml']].map((paths) => run(['import', ...paths, '-f', 'json'], dir)));
+    const inputs = outputs.map((o) => (JSON.parse(o.stdout) as { inputs: { file: string }[] }).inputs.map((i) => i.file));
+    expect(inputs).toEqual([['d/t.yaml'], ['d/t.yaml'], ['d/t.yaml'], ['d/t.yaml']]);
+    expect(outputs[1]?.stdout).toBe(outputs[0]?.stdout);
+    expect(outputs[3]?.stdout).toBe(outputs[2]?.stdout);
+    expect(outputs.every((o) => o.code === 0 && !o.stderr.includes('symlink-loop'))).toBe(true);
+  });
+
   it('writes the output atomically to --out and leaves no temporary file', async () => {
     const dir = project({ 'cfn/t.yaml': TEMPLATE });
     const r = await run(['import', '.', '-o', 'out.json', '-q'], dir);
