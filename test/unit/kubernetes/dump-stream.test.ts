@@ -240,6 +240,21 @@ describe('inputs', () => {
     expect(fastIndented?.sink.items).toEqual([expect.objectContaining({ code: 'input/too-deep', line: 11 })]);
   });
 
+  it('merge keys and null keys are read as the general loader reads them (third fuzz round)', async () => {
+    const merged = `items:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p1\n    namespace: shop\n    labels:\n      <<: {tier: db}\n      app: web\n${POD('b')}kind: List\n`;
+    const fast = await lowerDump(tempFile(merged));
+    expect(fast?.fallbacks).toBe(1);
+    expect(fast?.entities.map((e) => [e.name, e.props['labels']])).toEqual([['p1', { tier: 'db', app: 'web' }], ['b', undefined]]);
+    const nullKey = `items:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p1\n    namespace: shop\n    labels:\n      ~: b\n      app: web\nkind: List\n`;
+    expect((await lowerDump(tempFile(nullKey)))?.entities[0]?.props['labels']).toEqual(lowerGeneral(nullKey).entities[0]?.props['labels']);
+  });
+
+  it('a JSON list whose first "items" array is nested in another key is not claimed at that array', async () => {
+    const text = `{\n    "apiVersion": "v1",\n    "metadata": {\n        "x": {\n            "items": [\n                {\n                    "kind": "Namespace",\n                    "metadata": {"name": "ghost"}\n                }\n            ]\n        }\n    },\n    "items": [\n        {"kind": "Namespace", "apiVersion": "v1", "metadata": {"name": "real"}}\n    ],\n    "kind": "List"\n}\n`;
+    expect(await lowerDump(tempFile(text, 'json'), 'test.json')).toBeUndefined();
+    expect(lowerGeneral(text, 'test.json').entities.map((e) => e.id)).toEqual(['Namespace:real']);
+  });
+
   it('reports a broken item with its line and keeps the others', async () => {
     const fast = await lowerDump(tempFile(`items:\n${POD('a')}- apiVersion: v1\n  kind: [oops\n${POD('b')}kind: List\n`));
     expect(fast?.entities.map((e) => e.name)).toEqual(['a', 'b']);

@@ -21,7 +21,8 @@ export function detectDump(head: string): DumpShape | undefined {
   const first = /\S/.exec(text)?.[0];
   if (first === '{') {
     const m = JSON_ITEMS.exec(text);
-    if (!m || m[1]?.includes('\t')) return undefined;
+    // The list's own `items`, not one nested in `metadata` or an annotation's object.
+    if (!m || m[1]?.includes('\t') || depthAt(text, m.index) !== 1) return undefined;
     const brace = m.index + m[0].indexOf('{');
     const lineStart = text.lastIndexOf('\n', brace) + 1;
     return { syntax: 'json', itemStart: lineStart, indent: brace - lineStart };
@@ -32,4 +33,17 @@ export function detectDump(head: string): DumpShape | undefined {
   // Only top-level keys, document markers and comments may come before `items:`; an indented
   // `items:` would not match `^items` anyway.
   return { syntax: 'yaml', itemStart: m.index + m[0].length, indent: 0 };
+}
+
+/** How many objects and arrays are open at `index` of a JSON text (strings skipped). */
+function depthAt(text: string, index: number): number {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < index && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+  }
+  return depth;
 }

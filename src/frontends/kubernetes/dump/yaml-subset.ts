@@ -254,7 +254,10 @@ class Parser extends LineCursor {
     if (text === '' || text.includes(' #')) bail('empty key or comment');
     // Found again by its text up to the colon: only a key without trailing spaces can be.
     if (text.length === colon - p) rememberKey(text);
+    // A merge key merges (the general loader does that); a null key is '' there, not 'null'.
+    if (text === '<<') bail('merge key');
     const resolved = resolvePlain(text);
+    if (resolved === null) bail('null key');
     return typeof resolved === 'string' ? resolved : String(resolved);
   }
 
