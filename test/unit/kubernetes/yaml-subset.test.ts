@@ -254,15 +254,18 @@ describe('scalars', () => {
     },
   );
 
-  it('reads a key YAML resolves (`True`, `NULL`) as js-yaml does every time, also after the JSON reader met it', () => {
-    const yaml = '- True: 1\n  NULL: 2\n  name: n\n';
+  it('reads a key YAML resolves (`True`) as js-yaml does every time, also after the JSON reader met it; a null key leaves the subset', () => {
+    const yaml = '- True: 1\n  name: n\n';
     const want = (load(yaml, { schema: CORE_SCHEMA }) as unknown[])[0];
-    expect(want).toEqual({ true: 1, null: 2, name: 'n' });
+    expect(want).toEqual({ true: 1, name: 'n' });
     expect(parseYamlItem(yaml, 0, yaml.length)).toEqual(want);
     // The JSON reader takes `True` verbatim; the keys both readers remember must not carry that over.
     const json = '{\n    "True": 1,\n    "NULL": 2\n}';
     expect(parseJsonItem(json, 0, json.length, 0).value).toEqual({ True: 1, NULL: 2 });
     expect(parseYamlItem(yaml, 0, yaml.length)).toEqual(want);
+    // js-yaml names a null key `null`, the general loader (yaml) ``: the item goes to the general loader.
+    const nullKey = '- NULL: 2\n  name: n\n';
+    expect(() => parseYamlItem(nullKey, 0, nullKey.length)).toThrow(SubsetError);
   });
 
   it('keeps loadAll-compatible output for a multi-item list', () => {

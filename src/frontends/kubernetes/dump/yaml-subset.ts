@@ -257,8 +257,9 @@ class Parser extends LineCursor {
     // A merge key merges (the general loader does that); a null key is '' there, not 'null'.
     if (text === '<<') bail('merge key');
     const resolved = resolvePlain(text);
-    if (resolved === null) bail('null key');
-    return typeof resolved === 'string' ? resolved : String(resolved);
+    if (typeof resolved === 'string') return resolved;
+    if (typeof resolved === 'number' || typeof resolved === 'boolean') return String(resolved);
+    return bail('null key');
   }
 
   /**
