@@ -56,23 +56,24 @@ export const MAX_PER_FILE_AND_CODE = 100;
  */
 export function reportedDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
   const sorted = items.slice().sort(compareDiagnostics);
-  const out: Diagnostic[] = [];
-  const seen = new Map<string, { count: number; summary?: { index: number; first: Diagnostic } }>();
-  for (const [i, d] of sorted.entries()) {
+  const unique = sorted.filter((d, i) => {
     const prev = sorted[i - 1];
-    if (prev && compareDiagnostics(prev, d) === 0 && prev.severity === d.severity) continue;
-    const key = `${d.file}\u0000${d.code}\u0000${d.severity}`;
-    const group = seen.get(key) ?? { count: 0 };
-    seen.set(key, group);
-    group.count += 1;
-    if (group.count <= MAX_PER_FILE_AND_CODE) out.push(d);
-    else if (!group.summary) group.summary = { index: out.push(d) - 1, first: d };
-  }
-  for (const group of seen.values()) {
-    if (!group.summary) continue;
-    const more = group.count - MAX_PER_FILE_AND_CODE;
-    const { first } = group.summary;
-    out[group.summary.index] = { ...first, message: `${more} more ${first.code} ${first.severity === 'info' ? 'notes' : `${first.severity}s`} in this file from here on (not listed)` };
+    return !prev || compareDiagnostics(prev, d) !== 0 || prev.severity !== d.severity;
+  });
+  const groupOf = (d: Diagnostic): string => `${d.file}\u0000${d.code}\u0000${d.severity}`;
+  const totals = new Map<string, number>();
+  for (const d of unique) totals.set(groupOf(d), (totals.get(groupOf(d)) ?? 0) + 1);
+  const listed = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const d of unique) {
+    const group = groupOf(d);
+    const n = (listed.get(group) ?? 0) + 1;
+    listed.set(group, n);
+    if (n <= MAX_PER_FILE_AND_CODE) out.push(d);
+    else if (n === MAX_PER_FILE_AND_CODE + 1) {
+      const more = (totals.get(group) ?? n) - MAX_PER_FILE_AND_CODE;
+      out.push({ ...d, message: `${more} more ${d.code} ${d.severity === 'info' ? 'notes' : `${d.severity}s`} in this file from here on (not listed)` });
+    }
   }
   return out;
 }

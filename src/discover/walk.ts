@@ -30,7 +30,8 @@ export function discoverFiles(paths: readonly string[], cwd: string, sink: Diagn
   const found = new Map<string, DiscoveredFile>();
   const visitedDirs = new Set<string>();
   const ancestors: string[] = [];
-  const excluded = new Set(exclude.flatMap((p) => [resolve(p), ...realPath(p)]));
+  // Compared by real path: an output written through a symlinked directory is still the same file.
+  const excluded = new Set(exclude.flatMap(realPath));
 
   const visit = (path: string, explicit: boolean): void => {
     let st;
@@ -76,7 +77,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, sink: Diagn
     if (!explicit && !INPUT_EXTENSIONS.has(extname(path).toLowerCase())) return;
     const [real = resolve(path)] = realPath(path);
     // The output file of the run (`-o`) is never one of its inputs.
-    if (excluded.has(real) || excluded.has(resolve(path))) return;
+    if (excluded.has(real)) return;
     const display = displayPath(cwd, path);
     if (!found.has(real)) found.set(real, { path, display, size: st.size });
   };

@@ -14,18 +14,22 @@ export function lowerIsolated(frontEnd: FrontEnd, documents: readonly LoadedDocu
   const all = tryLower(frontEnd, documents, ctx);
   if (all.fragment) return commit(all, ctx);
   const byFile = new Map<string, LoadedDocument[]>();
-  for (const d of documents) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  const good: LoadedDocument[] = [];
+  for (const d of documents) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const good: LoadedDocument[][] = [];
   for (const [file, docs] of byFile) {
     const alone = tryLower(frontEnd, docs, ctx);
-    if (alone.fragment) good.push(...docs);
+    if (alone.fragment) good.push(docs);
     else ctx.sink.error('input/failed', file, undefined, `could not import: ${errorMessage(alone.error)}`);
   }
   if (good.length === 0) return { entities: [], relations: [] };
-  const rest = tryLower(frontEnd, good, ctx);
+  const rest = tryLower(frontEnd, good.flat(), ctx);
   if (rest.fragment) return commit(rest, ctx);
   // Each file works alone but not with the others: keep each file's own model.
-  const parts = [...new Set(good.map((d) => d.file))].map((file) => commit(tryLower(frontEnd, good.filter((d) => d.file === file), ctx), ctx));
+  const parts = good.map((docs) => commit(tryLower(frontEnd, docs, ctx), ctx));
   return { entities: parts.flatMap((p) => p.entities), relations: parts.flatMap((p) => p.relations) };
 }
 

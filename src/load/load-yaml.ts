@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DiagnosticSink } from '../core/diagnostics.js';
+import { countNewlines } from '../core/text.js';
 import { CFN_TAGS } from './cfn-tags.js';
 import type { LoadedDocument, PathSegment } from './document.js';
 import { MAX_DEPTH, nestingBound, tooDeep } from './depth.js';
@@ -36,7 +37,7 @@ export function loadYamlDocuments(text: string, file: string, sink: DiagnosticSi
   const source = lineBreaks(stripBom(text));
   const deep = nestingBound(source);
   if (deep >= 0) {
-    sink.error(TOO_DEEP, file, lineAt(source, deep), `nested too deeply to parse safely; not read`);
+    sink.error(TOO_DEEP, file, 1 + countNewlines(source, 0, deep), `nested too deeply to parse safely; not read`);
     return [];
   }
   const lineCounter = new LineCounter();
@@ -99,12 +100,6 @@ function toJsErrorCode(message: string): string {
   return message.startsWith('Excessive alias count') ? 'yaml/alias-limit' : 'yaml/invalid';
 }
 
-/** The 1-based line of `offset` in `text`. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 /** Maps with more entries than this get an index by key (a template with thousands of resources). */
 const INDEXED_MAP_SIZE = 16;

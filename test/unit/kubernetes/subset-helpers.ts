@@ -1,6 +1,6 @@
 /** Shared by the subset-parser tests: a reference reading of prune rules, a value generator, exact-end items. */
 import { entryPrune, kindPrune, subPrune, type ItemPrune, type Prune } from '../../../src/frontends/kubernetes/dump/prune.js';
-import { countNewlines } from '../../../src/frontends/kubernetes/dump/batch.js';
+import { countNewlines } from '../../../src/core/text.js';
 import { readYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
 
 /**

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, dump, load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { entryPrune, ITEM_PRUNE, subPrune, type Prune } from '../../../src/frontends/kubernetes/dump/prune.js';
-import { countNewlines } from '../../../src/frontends/kubernetes/dump/batch.js';
+import { countNewlines } from '../../../src/core/text.js';
 import { parseJsonItem } from '../../../src/frontends/kubernetes/dump/json-lines.js';
 import { parseYamlBlock, readYamlItem, SubsetError } from '../../../src/frontends/kubernetes/dump/yaml-subset.js';
 import { corpusFiles } from '../../helpers/paths.js';

@@ -9,6 +9,7 @@
 import { isAscii } from 'node:buffer';
 import { DiagnosticSink, type Diagnostic } from '../../../core/diagnostics.js';
 import { isObject } from '../../../core/guards.js';
+import { countNewlines } from '../../../core/text.js';
 import { loadText } from '../../../load/load-file.js';
 import { MAX_DEPTH, tooDeep } from '../../../load/depth.js';
 import { TOO_DEEP, UNRESOLVED_ALIAS } from '../../../load/load-yaml.js';
@@ -16,6 +17,7 @@ import { jsonErrorText } from '../../../load/parse-messages.js';
 import type { Entity } from '../../../model/entity.js';
 import { flattenDocument, isListObject } from '../flatten.js';
 import { lowerObject } from '../lower-object.js';
+import { closingBracket } from './json-brackets.js';
 import { parseJsonItem } from './json-lines.js';
 import { ITEM_PRUNE } from './prune.js';
 import { readYamlItem, SubsetError } from './yaml-subset.js';
@@ -240,7 +242,7 @@ function jsonItems(text: string, line: number, indent: number, out: Collector, a
       // Outside what the line reader takes (one-line items, odd indentation): JSON.parse, unpruned,
       // of the text up to the brace that closes the item (not the next boundary: a closing brace
       // of the item off its column would make that the end of the next item as well).
-      end = next = closingBrace(text, start);
+      end = next = closingBracket(text, start);
       if (end < 0) {
         out.result.fail = 'item end not found';
         return line;
@@ -266,30 +268,4 @@ function jsonItems(text: string, line: number, indent: number, out: Collector, a
     else out.add(value, startLine);
   }
   return line;
-}
-
-/**
- * Just after the `}` that closes the object opened at `start`, skipping strings, or -1 if the text
- * ends first. Brackets are counted without checking that they pair up: JSON.parse checks the item.
- */
-export function closingBrace(text: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      // A string: up to its closing quote (a backslash escapes the next character).
-      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
-    } else if (c === 123 || c === 91) {
-      depth++;
-    } else if ((c === 125 || c === 93) && --depth === 0) {
-      return i + 1;
-    }
-  }
-  return -1;
-}
-
-export function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }

@@ -4,6 +4,7 @@
  * an object on its own line (kubectl indents by 4). Anything else goes to the general loader.
  */
 import type { DumpSyntax } from './batch.js';
+import { depthAt } from './json-brackets.js';
 
 export interface DumpShape {
   readonly syntax: DumpSyntax;
@@ -33,17 +34,4 @@ export function detectDump(head: string): DumpShape | undefined {
   // Only top-level keys, document markers and comments may come before `items:`; an indented
   // `items:` would not match `^items` anyway.
   return { syntax: 'yaml', itemStart: m.index + m[0].length, indent: 0 };
-}
-
-/** How many objects and arrays are open at `index` of a JSON text (strings skipped). */
-function depthAt(text: string, index: number): number {
-  let depth = 0;
-  for (let i = 0; i < index; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      for (i++; i < index && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
-    } else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) depth--;
-  }
-  return depth;
 }

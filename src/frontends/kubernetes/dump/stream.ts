@@ -12,7 +12,8 @@ import { loadText } from '../../../load/load-file.js';
 import type { Entity } from '../../../model/entity.js';
 import { flattenDocument, isListObject } from '../flatten.js';
 import { lowerObject } from '../lower-object.js';
-import { countNewlines, itemBoundary, lastBoundary, type BatchInput, type BatchResult } from './batch.js';
+import { countNewlines } from '../../../core/text.js';
+import { itemBoundary, lastBoundary, type BatchInput, type BatchResult } from './batch.js';
 import { detectDump } from './shape.js';
 import { createRunner } from './worker-pool.js';
 
