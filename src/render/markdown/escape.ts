@@ -1,14 +1,33 @@
 /**
  * Escaping for Markdown text coming from input files. Names can contain anything, so every character
- * that Markdown, GitHub's extensions (mentions, math, tables) or embedded HTML would interpret is
- * neutralised: the text renders as itself and can never open a tag, a link, a code span or a new
- * table cell, nor start a heading or a list.
+ * that Markdown, GitHub's extensions (mentions, math, tables, autolinks) or embedded HTML would
+ * interpret is neutralised: the text renders as itself and can never open a tag, a link, a code span
+ * or a new table cell, nor start a heading or a list.
+ *
+ * GFM's extended autolinks (`www.`, `http://`, `https://`, `ftp://`, e-mail addresses, `mailto:` and
+ * `xmpp:`) need no Markdown syntax, and a backslash escape does not stop them everywhere: cmark-gfm
+ * (GitHub) looks for e-mail addresses after merging the text nodes, so `user\@example.com` is still a
+ * link there, and remark-gfm (like GitHub's second, transform-time pass) looks for all of them in text
+ * whose escapes are already resolved. So each trigger is split by an invisible character instead, a
+ * word joiner (U+2060, written `&#8288;`: zero width, no line break): between `www` and `.`, between
+ * the scheme name and `:`, and after every `@`. Every autolink form needs its trigger as one unbroken
+ * run of characters, so none fires; the text looks the same, and only a copy of it holds the joiner.
  */
 /** Characters escaped with a backslash wherever they appear (all are ASCII punctuation, so `\x` is literal `x`). */
 const ALWAYS = /[\\`*_[\]|~$@#]/g;
 const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** U+2060 WORD JOINER as a character reference: invisible, no width, no line break opportunity. */
+const WJ = '&#8288;';
+/**
+ * Where a word joiner goes: between `www` and `.`, between `http`, `https` or `ftp` and `://`,
+ * between `mailto` or `xmpp` and `:`, and after every `@`. Matched anywhere and in any case, as
+ * some renderers link more than the spec (marked links `xhttps://…` and `a-www.…`, micromark and
+ * remark link `WWW.…`). It runs on the escaped text, so the reference is never escaped again, and an
+ * input backslash (now `\\`) between `www` and `.` already keeps them apart.
+ */
+const AUTOLINK = /(?<=www)(?=\.)|(?<=https?|ftp)(?=:\/\/)|(?<=mailto|xmpp)(?=:)|(?<=@)/gi;
 
 /** Inline Markdown text: one line, nothing interpreted, safe even at the start of a line. */
 export function escapeMarkdown(text: string): string {
@@ -24,7 +43,8 @@ export function escapeMarkdownCell(text: string): string {
 
 function escapeInline(text: string): string {
   const flat = text.replace(CONTROL, ' ').replace(BIDI, '\ufffd');
-  return flat.replace(/[<>&]/g, (ch) => ENTITIES[ch] ?? ch).replace(ALWAYS, (ch) => `\\${ch}`);
+  const escaped = flat.replace(/[<>&]/g, (ch) => ENTITIES[ch] ?? ch).replace(ALWAYS, (ch) => `\\${ch}`);
+  return escaped.replace(AUTOLINK, WJ);
 }
 
 /** Inline code span for archmap's own text (never input): backticks become a lookalike. */

@@ -1,7 +1,9 @@
 /** Each Kubernetes link pass on a small graph lowered from YAML; relations only to entities that exist. */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSink } from '../../../src/core/diagnostics.js';
+import { makeEntity, type Entity } from '../../../src/model/entity.js';
 import { ModelGraph } from '../../../src/model/graph.js';
+import { MatchBudget, MAX_SELECTOR_MATCHES } from '../../../src/passes/link/kubernetes/k8s-index.js';
 import { configRefsPass } from '../../../src/passes/link/kubernetes/config-refs.js';
 import { KUBERNETES_PASSES } from '../../../src/passes/link/kubernetes/index.js';
 import { ingressBackendsPass } from '../../../src/passes/link/kubernetes/ingress-backends.js';
@@ -164,5 +166,53 @@ describe('J42/J45 config references', () => {
 describe('registry', () => {
   it('runs every pass in order, owner chains first', () => {
     expect(KUBERNETES_PASSES.map((p) => p.rule)).toEqual(['J23', 'J22', 'J25', 'J27', 'J28', 'J37', 'J43', 'J42']);
+  });
+});
+
+describe('selector joins are bounded (MatchBudget)', () => {
+  const entity = (id: string): Entity => makeEntity({ id, kind: 'Service', name: id, source: { file: 'svc.yaml', line: 7, format: 'kubernetes' } });
+
+  it('takes whole selectors while they fit, then skips the rest and warns once at the first skipped', () => {
+    const budget = new MatchBudget(10);
+    expect(budget.take(entity('Service:a/one'), 6)).toBe(true);
+    expect(budget.take(entity('Service:a/two'), 5)).toBe(false);
+    expect(budget.open).toBe(false);
+    budget.skip(entity('Service:a/three'));
+    const sink = new DiagnosticSink();
+    budget.report(sink, 'J25');
+    expect(sink.items).toEqual([
+      {
+        severity: 'warning',
+        code: 'link/too-many-matches',
+        file: 'svc.yaml',
+        line: 7,
+        message: 'selectors matched more than 10 objects (J25): 2 selector(s) are not linked to what they select, the first being Service:a/two',
+      },
+    ]);
+  });
+
+  it('reports nothing while within the limit', () => {
+    const budget = new MatchBudget(10);
+    expect(budget.take(entity('Service:a/one'), 10)).toBe(true);
+    const sink = new DiagnosticSink();
+    budget.report(sink, 'J25');
+    expect(sink.items).toEqual([]);
+  });
+
+  it('J25 stops at MAX_SELECTOR_MATCHES: many Services sharing a selector over many pods', () => {
+    const services = 1100;
+    const pods = 500;
+    const sel = (i: number): string => doc('Service', `s${i}`, 'spec:\n  selector: {app: web}\n');
+    const yaml = [...Array.from({ length: services }, (_, i) => sel(i)), ...Array.from({ length: pods }, (_, i) => pod(`p${i}`))].join('');
+    const graph = graphOf(yaml);
+    const sink = new DiagnosticSink();
+    serviceSelectsPass.run(graph, { sink });
+    const { relations } = graph.finalRelations();
+    // Each Service takes its 500 pods while they fit: 1000 Services, exactly the limit; the 1001st in id
+    // order (s0, s1, s10, s100, s1000, …) is s909.
+    expect(relations.length).toBe(MAX_SELECTOR_MATCHES);
+    expect(sink.items.map((d) => [d.code, d.message])).toEqual([
+      ['link/too-many-matches', `selectors matched more than ${MAX_SELECTOR_MATCHES} objects (J25): 100 selector(s) are not linked to what they select, the first being Service:shop/s909`],
+    ]);
   });
 });

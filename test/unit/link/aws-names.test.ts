@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseElbHostname, regionOfZone, roleFromArn } from '../../../src/passes/link/cross/aws-names.js';
 import { cidrContains, CidrIndex, parseCidr, parseIpv4 } from '../../../src/passes/link/cross/cidr.js';
 import { parseVolumeHandle } from '../../../src/passes/link/cross/volumes.js';
-import { globToRegExp } from '../../../src/passes/link/cross/fargate.js';
 
 describe('ELB hostnames (J31)', () => {
   it.each([
@@ -35,12 +34,6 @@ describe('zones, ARNs, volume handles, globs', () => {
     ['efs.csi.aws.com', 'fs-e8a95a42:/data', { fileSystemId: 'fs-e8a95a42' }],
     ['other.csi', 'whatever', {}],
   ])('%s %s', (driver, handle, expected) => expect(parseVolumeHandle(driver, handle)).toEqual(expected));
-
-  it('globs match like eksctl selectors', () => {
-    expect(globToRegExp('prod*').test('prod-eu')).toBe(true);
-    expect(globToRegExp('prod?').test('prod-eu')).toBe(false);
-    expect(globToRegExp('a.b').test('axb')).toBe(false);
-  });
 });
 
 describe('CIDR index', () => {

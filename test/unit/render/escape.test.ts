@@ -85,7 +85,7 @@ describe('escapeMarkdown', () => {
     ['pipe', 'a|b', 'a\\|b'],
     ['emphasis and code', '*b* _i_ `c`', '\\*b\\* \\_i\\_ \\`c\\`'],
     ['link', '[x](y)', '\\[x\\](y)'],
-    ['mention, math, strike', '@me $x$ ~~s~~', '\\@me \\$x\\$ \\~\\~s\\~\\~'],
+    ['mention, math, strike', '@me $x$ ~~s~~', '\\@&#8288;me \\$x\\$ \\~\\~s\\~\\~'],
     ['heading', '# h', '\\# h'],
     ['list at start', '- item', '\\- item'],
     ['ordered list at start', '1. one', '1\\. one'],
@@ -99,5 +99,102 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdownCell('1.29')).toBe('1.29');
     expect(escapeMarkdownCell('')).toBe('–');
     expect(escapeMarkdownCell('a|b')).toBe('a\\|b');
+  });
+});
+
+/** The text a CommonMark renderer shows for escaped inline Markdown: escapes and references resolved. */
+function shown(markdown: string): string {
+  const named: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&' };
+  return markdown.replace(/\\([!-/:-@[-`{-~])|&(?:#(\d+)|(lt|gt|amp));/g, (_m, punct?: string, code?: string, name?: string) => {
+    if (punct !== undefined) return punct;
+    return code !== undefined ? String.fromCodePoint(Number(code)) : (named[name ?? ''] ?? '');
+  });
+}
+
+/**
+ * GFM extended autolinks (and mentions), found as remark-gfm and GitHub's transform-time pass find
+ * them: in the shown text, anywhere and in any case (the spec wants a space or one of `*_~(` before
+ * `www.`, but not every renderer does). An e-mail address or a mention needs `@` right before a
+ * domain or user name character.
+ */
+const AUTOLINK_TRIGGER = /www\.|(?:https?|ftp):\/\/|(?:mailto|xmpp):|@[\w-]/i;
+const WJ = '&#8288;';
+
+describe('escapeMarkdown: GFM extended autolinks', () => {
+  it.each([
+    ['www. alone', 'www.example.com', `www${WJ}.example.com`],
+    ['www. after text', 'see www.example.com/x', `see www${WJ}.example.com/x`],
+    ['www. inside a name (a-www.x.com: no link per spec, but marked and remark link it)', 'a-www.x.com', `a-www${WJ}.x.com`],
+    ['www. in parentheses', '(www.x.com)', `(www${WJ}.x.com)`],
+    ['www. in emphasis characters', '*www.x.com*', `\\*www${WJ}.x.com\\*`],
+    ['uppercase WWW.', 'WWW.EXAMPLE.COM', `WWW${WJ}.EXAMPLE.COM`],
+    ['mixed case Www.', 'Www.Example.com', `Www${WJ}.Example.com`],
+    ['four w', 'wwww.x.com', `wwww${WJ}.x.com`],
+    ['https://', 'https://evil.example/x', `https${WJ}://evil.example/x`],
+    ['http://', 'http://evil.example', `http${WJ}://evil.example`],
+    ['ftp://', 'ftp://files.example/f', `ftp${WJ}://files.example/f`],
+    ['uppercase HTTPS://', 'HTTPS://X.COM', `HTTPS${WJ}://X.COM`],
+    ['uppercase FTP://', 'FTP://x.org', `FTP${WJ}://x.org`],
+    ['scheme inside a word (marked links xhttps://)', 'xhttps://x.com', `xhttps${WJ}://x.com`],
+    ['scheme after a hyphen', 'a-https://x.com/y', `a-https${WJ}://x.com/y`],
+    ['mailto:', 'mailto:ops@example.com', `mailto${WJ}:ops\\@${WJ}example.com`],
+    ['uppercase MAILTO:', 'MAILTO:A@B.CO', `MAILTO${WJ}:A\\@${WJ}B.CO`],
+    ['xmpp: with a resource', 'xmpp:bot@chat.example/r', `xmpp${WJ}:bot\\@${WJ}chat.example/r`],
+    ['e-mail', 'user@example.com', `user\\@${WJ}example.com`],
+    ['e-mail in text', 'owner: first.last+k8s@corp.example.com', `owner: first.last+k8s\\@${WJ}corp.example.com`],
+    ['image digest', 'registry.example/app@sha256:abc', `registry.example/app\\@${WJ}sha256:abc`],
+    ['several triggers', 'www.a.io https://b.io c@d.io', `www${WJ}.a.io https${WJ}://b.io c\\@${WJ}d.io`],
+    ['input backslash before . is kept literal, no joiner needed', 'www\\.x.com', 'www\\\\.x.com'],
+    ['input backslash before : is kept literal, no joiner needed', 'https\\://x.com', 'https\\\\://x.com'],
+    ['input backslash before @ is kept literal', 'user\\@x.com', `user\\\\\\@${WJ}x.com`],
+    ['input word joiner reference stays literal', 'www&#8288;.x', `www&amp;\\#8288;.x`],
+  ])('%s', (_name, input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it.each([
+    ['dotted name', 'web.shop'],
+    ['service and namespace', 'svc-1.default'],
+    ['www without a dot', 'www-data'],
+    ['www inside a word', 'wwwroot.example'],
+    ['http without //', 'http:8080'],
+    ['scheme-like words', 'http-api ftp-server https-proxy'],
+    ['image with tag', 'registry.example.com/app:1.2'],
+    ['ARN', 'arn:aws:iam::1:role/web'],
+  ])('leaves ordinary text alone: %s', (_name, input) => {
+    expect(escapeMarkdown(input)).toBe(input);
+    expect(escapeMarkdownCell(input)).toBe(input);
+  });
+
+  it('cells get the same treatment', () => {
+    expect(escapeMarkdownCell(' www.example.com ')).toBe(`www${WJ}.example.com`);
+    expect(escapeMarkdownCell('https://x.io|y')).toBe(`https${WJ}://x.io\\|y`);
+    expect(escapeMarkdownCell('a@b.co')).toBe(`a\\@${WJ}b.co`);
+  });
+
+  it('the shown text has no autolink trigger left and reads as the input', () => {
+    const inputs = [
+      'www.example.com',
+      'WwW.example.com',
+      'https://evil.example/x?q=1',
+      'HTTP://EVIL.EXAMPLE',
+      'fTp://x.org',
+      'mailto:a@b.co',
+      'XMPP:a@b.co/r',
+      'user@example.com',
+      'a-www.x.com',
+      'x_https://y.com',
+      '~www.x.com~',
+      '@octocat',
+      'a\\@b.co',
+      '<a href="https://x.io">www.x.io</a>',
+    ];
+    for (const input of inputs) {
+      for (const out of [escapeMarkdown(input), escapeMarkdownCell(input)]) {
+        const text = shown(out);
+        expect(text, out).not.toMatch(AUTOLINK_TRIGGER);
+        expect(text.replaceAll('\u2060', ''), out).toBe(input);
+      }
+    }
   });
 });

@@ -32,6 +32,8 @@ export interface BatchInput {
   readonly indent: number;
   /** Line number of the batch's first line: absolute when known (in-thread), else 1. */
   readonly firstLine: number;
+  /** Whether the batch starts just after an item (every batch but the first): JSON needs a comma or the `]` next. */
+  readonly afterItem: boolean;
 }
 
 export interface BatchResult {
@@ -74,7 +76,8 @@ export function processBatch(input: BatchInput): BatchResult {
       }
       line = yamlItems(text, line, collector, ascii);
     } else {
-      line = jsonItems(text, line, input.indent, collector, ascii);
+      // A window ends just after an item, so only the batch's first one may start before one.
+      line = jsonItems(text, line, input.indent, collector, ascii, from > 0 || input.afterItem);
     }
     const { result } = collector;
     if (result.fail !== undefined) break;
@@ -207,18 +210,38 @@ function itemEnd(text: string, start: number): number {
   return n;
 }
 
-/** Reads the JSON items of one window whose first line is `line`; returns the line after the window. */
-function jsonItems(text: string, line: number, indent: number, out: Collector, ascii: Buffer | undefined): number {
+/**
+ * Reads the JSON items of one window whose first line is `line`; returns the line after the window.
+ * `afterItem`: the window starts just after an item. Commas between items are checked as strictly as
+ * `JSON.parse` checks them: a missing, doubled or trailing one sends the file to the general loader,
+ * which reads such a file with YAML's flow rules (an error, or a list JSON.parse would refuse).
+ */
+function jsonItems(text: string, line: number, indent: number, out: Collector, ascii: Buffer | undefined, afterItem: boolean): number {
   let pos = 0;
   const n = text.length;
+  let comma = false;
   while (pos < n) {
     const c = text.charCodeAt(pos);
     if (c === 10) line++;
-    if (c === 10 || c === 32 || c === 13 || c === 9 || c === 44) {
+    if (c === 10 || c === 32 || c === 13 || c === 9) {
+      pos++;
+      continue;
+    }
+    if (c === 44) {
+      // One comma after each item, as JSON.parse wants, not before the first or the `]`.
+      if (!afterItem || comma) {
+        out.result.fail = `a comma where no item ends at line ${line} of a batch`;
+        return line;
+      }
+      comma = true;
       pos++;
       continue;
     }
     if (c === 93) {
+      if (comma) {
+        out.result.fail = `a trailing comma at line ${line} of a batch`;
+        return line;
+      }
       out.result.trailer = { text: text.slice(pos), line };
       return line + countNewlines(text, pos, n);
     }
@@ -226,6 +249,12 @@ function jsonItems(text: string, line: number, indent: number, out: Collector, a
       out.result.fail = `unexpected character at line ${line} of a batch`;
       return line;
     }
+    if (afterItem && !comma) {
+      out.result.fail = `a missing comma at line ${line} of a batch`;
+      return line;
+    }
+    afterItem = true;
+    comma = false;
     const startLine = line;
     const start = pos;
     let end: number;
@@ -237,6 +266,8 @@ function jsonItems(text: string, line: number, indent: number, out: Collector, a
       end = item.end;
       next = item.next;
       line += item.newlines;
+      // The line reader takes the closing line whole: `}` or `},`.
+      comma = text.charCodeAt(end) === 44;
     } catch (err) {
       if (!(err instanceof SubsetError)) throw err;
       // Outside what the line reader takes (one-line items, odd indentation): JSON.parse, unpruned,

@@ -30,8 +30,38 @@ export function detectDump(head: string): DumpShape | undefined {
   }
   if (first === '[' || first === undefined) return undefined;
   const m = YAML_ITEMS.exec(text);
-  if (!m) return undefined;
-  // Only top-level keys, document markers and comments may come before `items:`; an indented
-  // `items:` would not match `^items` anyway.
+  // An indented `items:` would not match `^items` anyway.
+  if (!m || !mappingHeader(text.slice(0, m.index))) return undefined;
   return { syntax: 'yaml', itemStart: m.index + m[0].length, indent: 0 };
+}
+
+/** A first content line that starts a block mapping: a plain or one-line quoted key at column 0. */
+const KEY_LINE = /^(?:[^\s#|>[\]{}!&*?%@`'",-][^\r\n]*?|"[^"\\\r\n]*"|'[^'\r\n]*')[ \t]*:(?:[ \t]|\r?$)/;
+const MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/;
+const BARE_START = /^---[ \t]*(?:#.*)?\r?$/;
+
+/**
+ * Whether the YAML text before the `items:` line leaves that line a key of the first document's
+ * top-level block mapping: only comments, directives and one bare `---` before the first key, which
+ * must start at column 0. Otherwise `items:` at column 0 may be text of a root scalar (`--- |`,
+ * `--- >`, a multi-line quoted scalar) or in a later document than the list (`kind: List` and
+ * `items: []`, then `--- |`), and the file is not claimed (stream.ts checks the same exactly, with
+ * the general loader, once the items are read).
+ */
+function mappingHeader(before: string): boolean {
+  let started = false;
+  let content = false;
+  for (const line of before.split('\n')) {
+    const c = line.charCodeAt(0);
+    if (/^[ \t]*(?:#|\r?$)/.test(line)) continue;
+    if (c === 37 && !started) continue; // `%YAML`, `%TAG`: directives before the document
+    if (MARKER.test(line)) {
+      if (started || !BARE_START.test(line)) return false;
+      started = true;
+      continue;
+    }
+    if (!content && !KEY_LINE.test(line)) return false;
+    started = content = true;
+  }
+  return true;
 }

@@ -3,12 +3,15 @@
  * one JS string), cuts each chunk at the last item boundary, and hands the runs of whole items to the
  * batch runner (worker threads for big files). Results are taken in file order, their lines shifted
  * to absolute lines. The top-level keys around `items` are checked with the general loader at the
- * end; if the file turns out not to be a list, it goes back to the general loader.
+ * end; if the file turns out not to be a list, it goes back to the general loader. So does a file
+ * with a NUL byte, which the pipeline then skips as binary.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { Composer, isMap, isScalar, Parser } from 'yaml';
 import { DiagnosticSink } from '../../../core/diagnostics.js';
 import type { DiscoveredFile } from '../../../discover/walk.js';
 import { loadText } from '../../../load/load-file.js';
+import { lineBreaks } from '../../../load/load-yaml.js';
 import type { Entity } from '../../../model/entity.js';
 import { flattenDocument, isListObject } from '../flatten.js';
 import { lowerObject } from '../lower-object.js';
@@ -52,6 +55,8 @@ export async function importDump(file: DiscoveredFile, sink: DiagnosticSink): Pr
 async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSink): Promise<DumpImport | undefined> {
   const chunk = chunkBytes();
   let first = await readChunk(fh, Math.max(chunk, HEAD_BYTES));
+  // A NUL byte makes the file binary to the pipeline (skipped unread): never a dump. One `memchr` a chunk.
+  if (first.indexOf(0) >= 0) return undefined;
   const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   const headText = first.subarray(bom, bom + HEAD_BYTES).toString('utf8');
   const shape = detectDump(headText);
@@ -66,9 +71,12 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
   const inThread = runner.threads === 0;
   const state = new Assembler(file.display, sink);
   const inFlight: { bytes: Buffer; result: Promise<BatchResult> }[] = [];
+  // Every batch but the first starts just after an item (JSON: a comma must come next).
+  let afterItem = false;
   const dispatch = async (bytes: Buffer): Promise<void> => {
     const firstLine = inThread ? state.line : 1;
-    const input: BatchInput = { syntax: shape.syntax, bytes, file: file.display, indent: shape.indent, firstLine };
+    const input: BatchInput = { syntax: shape.syntax, bytes, file: file.display, indent: shape.indent, firstLine, afterItem };
+    afterItem = true;
     inFlight.push({ bytes, result: runner.run(input) });
     while (inFlight.length > IN_FLIGHT_PER_THREAD * runner.threads) await state.take(inFlight);
   };
@@ -78,8 +86,14 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
     let ahead = readAhead(fh, chunk);
     for (;;) {
       const next = await ahead;
+      // The file goes back to the general loader: the rest need not be read.
+      if (state.failed !== undefined) break;
       if (next.length === CARRY_ROOM) {
         if (carry.length > 0) await dispatch(carry);
+        break;
+      }
+      if (next.indexOf(0, CARRY_ROOM) >= 0) {
+        state.failed = 'a NUL byte';
         break;
       }
       const data = behind(carry, next);
@@ -94,7 +108,7 @@ async function readDump(fh: FileHandle, file: DiscoveredFile, sink: DiagnosticSi
       await dispatch(data.subarray(0, cut));
       carry = data.subarray(cut);
     }
-    while (inFlight.length > 0) await state.take(inFlight);
+    while (inFlight.length > 0 && state.failed === undefined) await state.take(inFlight);
   } finally {
     await runner.close();
   }
@@ -141,6 +155,29 @@ async function readInto(fh: FileHandle, buf: Buffer, from: number): Promise<Buff
 /** Reads up to `size` bytes. */
 function readChunk(fh: FileHandle, size: number): Promise<Buffer> {
   return readInto(fh, Buffer.allocUnsafe(size), 0);
+}
+
+/**
+ * Whether the first document of `text` (the text around the items) is a mapping whose one `items`
+ * key is the one at `at`, the key the items were read under. Not so for a second `items` key (the
+ * general loader keeps the last: a duplicate-key warning in YAML, nothing in JSON), nor when the
+ * `items:` line was text of a root scalar (`--- |`) or of another document than the list.
+ * Only the first document is composed (the composer is lazy).
+ */
+function ownsItems(text: string, at: number): boolean {
+  for (const doc of new Composer({ uniqueKeys: false }).compose(new Parser().parse(lineBreaks(text)))) {
+    const root = doc.contents;
+    if (!isMap(root)) return false;
+    let found = false;
+    for (const pair of root.items) {
+      if (!isScalar(pair.key) || String(pair.key.value) !== 'items') continue;
+      const range = pair.key.range;
+      if (found || !range || at < range[0] || at >= range[1]) return false;
+      found = true;
+    }
+    return found;
+  }
+  return false;
 }
 
 /** Takes batch results in file order and builds the file's entities. */
@@ -191,10 +228,14 @@ class Assembler {
     const delta = (this.trailer?.line ?? headerLines + 1) - 1 - headerLines;
     const at = (line: number | undefined): number | undefined => (line !== undefined && line > headerLines ? line + delta : line);
     const local = new DiagnosticSink();
-    const docs = loadText(header.replace(/\r\n/g, '\n') + (this.trailer?.parts.join('') ?? ''), this.file, local);
+    const head = header.replace(/\r\n/g, '\n');
+    const text = head + (this.trailer?.parts.join('') ?? '');
+    const docs = loadText(text, this.file, local);
     for (const d of local.items) this.sink.report({ ...d, ...(d.line === undefined ? {} : { line: at(d.line) }) });
     const [list, ...rest] = docs;
-    if (!list || !isListObject(list.value)) return undefined;
+    // The list must be the file's first document (not one after a document the general loader drops),
+    // and hold the items under the `items` key they were read under, its only one.
+    if (!list || list.index !== 0 || !isListObject(list.value) || !ownsItems(text, head.lastIndexOf('items'))) return undefined;
     // Items the batch reader could not take (after a comment line, say) are still in the list document.
     for (const doc of docs) {
       for (const o of flattenDocument(doc)) {

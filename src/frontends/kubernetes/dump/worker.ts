@@ -11,7 +11,8 @@ function isBatchInput(value: unknown): value is BatchInput {
     value['bytes'] instanceof Uint8Array &&
     typeof value['file'] === 'string' &&
     typeof value['indent'] === 'number' &&
-    typeof value['firstLine'] === 'number'
+    typeof value['firstLine'] === 'number' &&
+    typeof value['afterItem'] === 'boolean'
   );
 }
 

@@ -60,6 +60,8 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 export function decodeDoubleQuoted(body: string): string {
   if (!body.includes('\\') && !body.includes('\n')) return body;
   let out = '';
+  // Length of `out` up to the end of the last escape: a fold trims raw white space, never an escaped `\t` or `\ `.
+  let escaped = 0;
   let i = 0;
   const n = body.length;
   while (i < n) {
@@ -71,11 +73,14 @@ export function decodeDoubleQuoted(body: string): string {
         // Escaped line break: no space, and the next line's leading white space is dropped.
         i += 2;
         while (i < n && (body.charCodeAt(i) === 32 || body.charCodeAt(i) === 9)) i++;
+        // Empty lines after an escaped break: js-yaml and the general loader (`yaml`) disagree there.
+        if (body.charCodeAt(i) === 10) bail('empty line after an escaped line break');
         continue;
       }
       const simple = SIMPLE_ESCAPES[e];
       if (simple !== undefined) {
         out += simple;
+        escaped = out.length;
         i += 2;
         continue;
       }
@@ -86,11 +91,12 @@ export function decodeDoubleQuoted(body: string): string {
       const cp = parseInt(hex, 16);
       if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) bail('escape outside Unicode scalar values');
       out += String.fromCodePoint(cp);
+      escaped = out.length;
       i += 2 + len;
       continue;
     }
     if (ch === 10) {
-      const folded = foldBreak(body, i, out);
+      const folded = foldBreak(body, i, out, escaped);
       out = folded.out;
       i = folded.next;
       continue;
@@ -112,7 +118,7 @@ export function decodeSingleQuoted(body: string): string {
       out += "'";
       i += 2;
     } else if (ch === 10) {
-      const folded = foldBreak(body, i, out);
+      const folded = foldBreak(body, i, out, 0);
       out = folded.out;
       i = folded.next;
     } else {
@@ -126,9 +132,13 @@ export function decodeSingleQuoted(body: string): string {
 /**
  * Flow line folding at the line break at `i`: trailing white space before it is dropped, one break
  * becomes a space, each further empty line becomes `\n`, and leading white space after it is dropped.
+ * `before` is the text decoded so far; its first `kept` characters are never trimmed (white space
+ * written as an escape, `\t` or `\ `, is content, not the line's trailing white space: YAML 1.2 §7.3.1).
  */
-function foldBreak(body: string, i: number, before: string): { out: string; next: number } {
-  let out = before.replace(/[ \t]+$/, '');
+function foldBreak(body: string, i: number, before: string, kept: number): { out: string; next: number } {
+  let end = before.length;
+  while (end > kept && (before.charCodeAt(end - 1) === 32 || before.charCodeAt(end - 1) === 9)) end--;
+  let out = end === before.length ? before : before.slice(0, end);
   let j = i + 1;
   let breaks = 0;
   for (;;) {

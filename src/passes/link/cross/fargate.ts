@@ -14,6 +14,7 @@
  * Profiles are looked up by name (unique across the model, else within the pod's cluster when only
  * one cluster exists). Selectors are evaluated once per namespace, never per pod × profile.
  */
+import { compileGlob, type Glob } from '../../../core/glob.js';
 import { cmp } from '../../../core/order.js';
 import type { Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
@@ -25,14 +26,8 @@ import { isPropMap, propRecords, pushTo } from './lookup.js';
 
 interface ProfileSelector {
   readonly profile: Entity;
-  readonly namespace: RegExp;
-  readonly labels: readonly { key: RegExp; value: RegExp }[];
-}
-
-/** eksctl/EKS selector wildcards: `*` any run, `?` one character. */
-export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
+  readonly namespace: Glob;
+  readonly labels: readonly { key: Glob; value: Glob }[];
 }
 
 export const fargatePass: LinkPass = {
@@ -96,9 +91,9 @@ function readSelectors(profiles: readonly Entity[]): ProfileSelector[] {
       if (typeof ns !== 'string') continue;
       const rawLabels = sel['labels'];
       const labels = isPropMap(rawLabels)
-        ? Object.entries(rawLabels).flatMap(([k, v]) => (typeof v === 'string' ? [{ key: globToRegExp(k), value: globToRegExp(v) }] : []))
+        ? Object.entries(rawLabels).flatMap(([k, v]) => (typeof v === 'string' ? [{ key: compileGlob(k), value: compileGlob(v) }] : []))
         : [];
-      out.push({ profile, namespace: globToRegExp(ns), labels });
+      out.push({ profile, namespace: compileGlob(ns), labels });
     }
   }
   return out;

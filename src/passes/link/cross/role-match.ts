@@ -14,7 +14,7 @@ import type { ModelGraph } from '../../../model/graph.js';
 import { iamRoleId } from '../../../model/ids.js';
 import type { Confidence } from '../../../model/kinds.js';
 import { propString, propStrings } from '../../../model/read.js';
-import { globToRegExp } from './fargate.js';
+import { compileGlob, type Glob } from '../../../core/glob.js';
 import { pushTo } from './lookup.js';
 
 export interface RoleMatch {
@@ -38,14 +38,14 @@ export function roleByName(graph: ModelGraph, name: string): RoleMatch | undefin
 export class RoleIndex {
   private readonly byLogicalId = new Map<string, Entity[]>();
   private readonly bySub = new Map<string, Entity[]>();
-  private readonly globs: { re: RegExp; role: Entity }[] = [];
+  private readonly globs: { glob: Glob; role: Entity }[] = [];
 
   constructor(private readonly graph: ModelGraph) {
     for (const role of graph.ofKind('IamRole')) {
       const logicalId = propString(role, 'logicalId');
       if (logicalId) pushTo(this.byLogicalId, logicalId, role);
       for (const sub of propStrings(role, 'oidcSubjects')) {
-        if (/[*?]/.test(sub)) this.globs.push({ re: globToRegExp(sub), role });
+        if (/[*?]/.test(sub)) this.globs.push({ glob: compileGlob(sub), role });
         else pushTo(this.bySub, sub, role);
       }
     }
@@ -85,7 +85,7 @@ export class RoleIndex {
   }
 
   bySubject(subject: string): RoleMatch | undefined {
-    const roles = new Set([...(this.bySub.get(subject) ?? []), ...this.globs.filter((g) => g.re.test(subject)).map((g) => g.role)]);
+    const roles = new Set([...(this.bySub.get(subject) ?? []), ...this.globs.filter((g) => g.glob.test(subject)).map((g) => g.role)]);
     const [role] = roles;
     return roles.size === 1 && role ? { role, confidence: 'medium' } : undefined;
   }

@@ -3,6 +3,7 @@
  * index of entities by namespace + label, so a selector is matched against the few entities that
  * carry its rarest label instead of every pod (no pods × services loops).
  */
+import type { DiagnosticSink } from '../../../core/diagnostics.js';
 import type { Entity, PropValue } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import type { EntityKind } from '../../../model/kinds.js';
@@ -106,6 +107,62 @@ export class LabelIndex {
     const out: Entity[] = [];
     for (const c of candidates) if (matches(c.labels, sel)) out.push(c.entity);
     return out;
+  }
+}
+
+/**
+ * Selector matches a join may relate in one run. Every matching pair is one relation, so N Services
+ * sharing one selector over N pods make N² of them: 5,000 × 5,000 from a 1.4 MB file would need
+ * tens of GB. Real clusters stay far below (the 20,000-pod fixture has ~21,000 Service matches).
+ */
+export const MAX_SELECTOR_MATCHES = 500_000;
+
+/**
+ * Bounds the relations of a selector join. Whole selectors are taken or skipped (in the join's
+ * sorted order, so the result is deterministic); once the budget is spent, the rest are counted and
+ * reported in one warning at the first skipped one.
+ */
+export class MatchBudget {
+  private left: number;
+  private skipped = 0;
+  private first: Entity | undefined;
+
+  constructor(private readonly limit = MAX_SELECTOR_MATCHES) {
+    this.left = limit;
+  }
+
+  /** Whether any matches may still be taken (else `select` need not even run). */
+  get open(): boolean {
+    return this.left > 0;
+  }
+
+  /** Takes `matches` relations for `selector`, or records it as skipped when they do not fit. */
+  take(selector: Entity, matches: number): boolean {
+    if (matches <= this.left) {
+      this.left -= matches;
+      return true;
+    }
+    this.skip(selector);
+    return false;
+  }
+
+  /** Records a selector that is not linked. */
+  skip(selector: Entity): void {
+    this.left = 0;
+    this.skipped++;
+    this.first ??= selector;
+  }
+
+  /** One warning for every skipped selector, at the first. */
+  report(sink: DiagnosticSink, rule: string): void {
+    const source = this.first?.sources[0];
+    if (!this.first || !source) return;
+    sink.warning(
+      'link/too-many-matches',
+      source.file,
+      source.line,
+      `selectors matched more than ${this.limit} objects (${rule}): ${this.skipped} selector(s) are not linked to what they select, the first being ${this.first.id}`,
+    );
   }
 }
 
