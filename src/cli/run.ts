@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { SEVERITY_RANK, type Severity } from '../core/diagnostics.js';
+import { CONTROL_CHARS, DECEPTIVE_CHARS } from '../core/text.js';
 import { errorMessage } from '../discover/walk.js';
 import type { ArchitectureModel } from '../model/architecture.js';
 import { importArchitecture } from '../pipeline.js';
@@ -101,10 +102,12 @@ function isSystemError(err: unknown): boolean {
 /**
  * One line of plain text for the terminal: control characters (line breaks, escape sequences) in a
  * file name or message are shown as `\u001b`, so no input can start a line that looks like another
- * diagnostic or send escape codes to the terminal.
+ * diagnostic or send escape codes to the terminal; bidirectional and zero-width characters too, so
+ * none can reorder or hide what the line shows.
  */
 export function terminalText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const code = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return text.replace(CONTROL_CHARS, code).replace(DECEPTIVE_CHARS, code);
 }
 
 function printDiagnostics(model: ArchitectureModel, io: CliIo): void {

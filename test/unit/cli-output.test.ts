@@ -148,6 +148,12 @@ describe('terminalText', () => {
     expect(terminalText('a\nb.yaml:1: error fake\r\u001b[31mred\u0085\u2028')).toBe('a\\u000ab.yaml:1: error fake\\u000d\\u001b[31mred\\u0085\\u2028');
     expect(terminalText('plain "text" · ünïcode')).toBe('plain "text" · ünïcode');
   });
+
+  it('shows bidirectional and zero-width characters as \\u escapes (no Trojan Source reordering in logs)', () => {
+    expect(terminalText('key\u202egnp.exe\u2066x\u2069\u061c\u200b\ufeff')).toBe('key\\u202egnp.exe\\u2066x\\u2069\\u061c\\u200b\\ufeff');
+    // Joiners that scripts and emoji need are left alone.
+    expect(terminalText('a\u200db\u200cc')).toBe('a\u200db\u200cc');
+  });
 });
 
 describe('errorMessage', () => {

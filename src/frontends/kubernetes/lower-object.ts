@@ -52,8 +52,8 @@ export function lowerObject(value: unknown, file: string, line: number, sink: Di
     return undefined;
   }
   const h = readHeader(value);
-  if (typeof h === 'string') {
-    sink.warning('k8s/unnamed-object', file, line, `${h}; skipped`);
+  if ('code' in h) {
+    sink.warning(h.code, file, line, `${h.message}; skipped`);
     return undefined;
   }
   const lowering = LOWERINGS[h.kind];

@@ -58,14 +58,23 @@ export interface ObjectHeader {
   readonly namespaceDefaulted: boolean;
 }
 
-/** Reads the identity of an object; `undefined` (with a reason) when it has no usable kind or name. */
-export function readHeader(obj: JsonObject): ObjectHeader | string {
+/** Why an object has no identity: its diagnostic code and message. */
+export interface HeaderProblem {
+  readonly code: 'k8s/unnamed-object' | 'k8s/invalid-name';
+  readonly message: string;
+}
+
+/** Reads the identity of an object, or why it has none (no kind, no name, a name no API server takes). */
+export function readHeader(obj: JsonObject): ObjectHeader | HeaderProblem {
   const apiVersion = asString(obj['apiVersion']) ?? '';
   const typeKind = asString(obj['kind']);
-  if (!typeKind) return 'object without kind';
+  if (!typeKind) return { code: 'k8s/unnamed-object', message: 'object without kind' };
   const meta = asObject(obj['metadata']) ?? {};
   const name = asString(meta['name']) ?? generatedName(meta);
-  if (!name) return `${typeKind} without metadata.name`;
+  if (!name) return { code: 'k8s/unnamed-object', message: `${typeKind} without metadata.name` };
+  const nameField = asString(meta['name']) === undefined ? 'metadata.generateName' : 'metadata.name';
+  const invalid = invalidPathSegment(name) ? nameField : invalidPathSegment(asString(meta['namespace'])) ? 'metadata.namespace' : undefined;
+  if (invalid) return { code: 'k8s/invalid-name', message: `${typeKind} whose ${invalid} contains '/' or is '.' or '..', which no API server accepts` };
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const kind = CONTRACT_KINDS.get(`${group}/${typeKind}`) ?? 'KubernetesObject';
@@ -75,6 +84,15 @@ export function readHeader(obj: JsonObject): ObjectHeader | string {
   const namespace = scoped ? undefined : (written ?? (kind === 'KubernetesObject' ? undefined : 'default'));
   const id = kind === 'KubernetesObject' ? k8sObjectId(group, typeKind, namespace, name) : k8sId(kind, namespace, name);
   return { obj, apiVersion, group, typeKind, kind, name, namespace, id, meta, namespaceDefaulted: !scoped && written === undefined && namespace !== undefined };
+}
+
+/**
+ * Names and namespaces are URL path segments to the API server: never `.` or `..`, never with a `/`
+ * (it validates every kind's name so, whatever else its kind allows). Ids join namespace and name
+ * with `/`, so such a name would make two different objects one entity (`a` + `b/c`, `a/b` + `c`).
+ */
+function invalidPathSegment(segment: string | undefined): boolean {
+  return segment !== undefined && (segment.includes('/') || segment === '.' || segment === '..');
 }
 
 function generatedName(meta: JsonObject): string | undefined {

@@ -13,11 +13,11 @@
  * the scheme name and `:`, and after every `@`. Every autolink form needs its trigger as one unbroken
  * run of characters, so none fires; the text looks the same, and only a copy of it holds the joiner.
  */
+import { CONTROL_CHARS, DECEPTIVE_CHARS } from '../../core/text.js';
+
 /** Characters escaped with a backslash wherever they appear (all are ASCII punctuation, so `\x` is literal `x`). */
 const ALWAYS = /[\\`*_[\]|~$@#]/g;
 const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** U+2060 WORD JOINER as a character reference: invisible, no width, no line break opportunity. */
 const WJ = '&#8288;';
 /**
@@ -42,9 +42,18 @@ export function escapeMarkdownCell(text: string): string {
 }
 
 function escapeInline(text: string): string {
-  const flat = text.replace(CONTROL, ' ').replace(BIDI, '\ufffd');
+  const flat = text.replace(CONTROL_CHARS, ' ').replace(DECEPTIVE_CHARS, '\ufffd');
   const escaped = flat.replace(/[<>&]/g, (ch) => ENTITIES[ch] ?? ch).replace(ALWAYS, (ch) => `\\${ch}`);
   return escaped.replace(AUTOLINK, WJ);
+}
+
+/**
+ * Strong text on a line of its own (a cluster's name above its table). Emphasis needs text that does
+ * not start or end with a space: a blank name would leave `** **`, a thematic break (`<hr>`).
+ */
+export function escapeMarkdownStrong(text: string): string {
+  const out = escapeMarkdown(text.replace(CONTROL_CHARS, ' ').trim()).trim();
+  return `**${out === '' ? '–' : out}**`;
 }
 
 /** Inline code span for archmap's own text (never input): backticks become a lookalike. */

@@ -6,7 +6,7 @@ import { ENTITY_KINDS, RELATION_TYPES } from '../../model/kinds.js';
 import { displayValue } from '../../model/read.js';
 import { plural } from '../../views/format.js';
 import type { ModelIndex } from '../../views/model-index.js';
-import { escapeMarkdown, escapeMarkdownCell, table } from './escape.js';
+import { escapeMarkdown, escapeMarkdownCell, escapeMarkdownStrong, table } from './escape.js';
 import { propText } from './prop-text.js';
 
 export function renderTitle(model: ArchitectureModel, ix: ModelIndex): string[] {
@@ -75,7 +75,7 @@ function renderClusters(clusters: readonly Entity[]): string[] {
     }
     rows.splice(2, 0, ['endpoint access', escapeMarkdownCell(endpointText(c))]);
     rows.push(['sources', escapeMarkdownCell(c.sources.map((s) => `${s.file}:${s.line}`).join(', '))]);
-    out.push(`**${escapeMarkdown(c.name)}**`, '', ...table(['fact', 'value'], rows), '');
+    out.push(escapeMarkdownStrong(c.name), '', ...table(['fact', 'value'], rows), '');
   }
   return out;
 }

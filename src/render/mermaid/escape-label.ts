@@ -4,6 +4,7 @@
  * entity code (`#quot;`, `#35;` …), which Mermaid turns back into the plain character when drawing:
  * the text looks the same, but nothing in it is ever interpreted. No HTML reaches the output.
  */
+import { CONTROL_CHARS, DECEPTIVE_CHARS } from '../../core/text.js';
 
 /** Default longest label line, in characters (longer text is cut with `…`). */
 export const MAX_LABEL_CHARS = 60;
@@ -27,9 +28,6 @@ const CODES: Readonly<Record<string, string>> = {
   '\\': '#92;',
 };
 const SPECIAL = /["#&<>[\](){}|`%;\\]/g;
-/** Control characters, line/paragraph separators and bidirectional overrides. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Words Mermaid reads as statements; their first letter is encoded so they are never bare. */
 const KEYWORDS = /\b(end|click|call|href|callback|subgraph|direction|graph|flowchart|class|linkStyle)\b/gi;
 /** Mermaid strips a `;` after `style…:…#` and `classDef…:…#` anywhere on a line: never let those words appear. */
@@ -40,7 +38,7 @@ const STYLE_WORDS = /style|classDef/gi;
  * text longer than `max` characters is cut with `…`; empty text becomes `–`.
  */
 export function escapeLabel(text: string, max: number = MAX_LABEL_CHARS): string {
-  let plain = text.replace(INVISIBLE, ' ').replace(BIDI, '\ufffd').replace(/\s+/g, ' ').trim();
+  let plain = text.replace(CONTROL_CHARS, ' ').replace(DECEPTIVE_CHARS, '\ufffd').replace(/\s+/g, ' ').trim();
   const chars = Array.from(plain);
   if (chars.length > max) plain = `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
   if (plain === '') plain = '–';

@@ -23,8 +23,13 @@ export function mermaidId(key: string, compact = false): string {
   return /^[A-Za-z]/.test(slug) && !/^[ox]/.test(slug) ? `${slug}_${hash}` : `n${slug === '' ? '' : `_${slug}`}_${hash}`;
 }
 
+/**
+ * The slug of a name: `[A-Za-z0-9]` runs joined by `_`. `style` and `classDef` lose a letter: before
+ * parsing, Mermaid removes the last `;` of any line where `style…:…#` or `classDef…:…#` occurs, which
+ * would break the last character code (`#41;`) of the label on the line of a node id holding them.
+ */
 function sanitize(text: string): string {
-  return text.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return text.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/(sty)le|(class)def/gi, '$1$2');
 }
 
 /** cyrb53 (public domain, by bryc): a fast 53-bit string hash with good dispersion. */

@@ -28,6 +28,26 @@ describe('identity', () => {
     expect(entities.map((e) => e.id)).toEqual(['Pod:default/ok']);
     expect(sink.items).toEqual([expect.objectContaining({ code: 'k8s/unnamed-object', line: 1 })]);
   });
+
+  it('skips names and namespaces that are no API path segment: they would collide in ids', () => {
+    // `a` + `b/c` and `a/b` + `c` would both be Deployment:a/b/c; `..` is refused by every API server.
+    const yaml = [
+      '- {apiVersion: apps/v1, kind: Deployment, metadata: {name: b/c, namespace: a}}',
+      '- {apiVersion: apps/v1, kind: Deployment, metadata: {name: c, namespace: a/b}}',
+      '- {apiVersion: v1, kind: ConfigMap, metadata: {name: .., namespace: a}}',
+      '- {apiVersion: v1, kind: Pod, metadata: {generateName: x/, namespace: a}}',
+      '- {apiVersion: apps/v1, kind: Deployment, metadata: {name: b.c, namespace: a}}',
+      '',
+    ].join('\n');
+    const { entities, sink } = lowerGeneral(yaml);
+    expect(entities.map((e) => e.id)).toEqual(['Deployment:a/b.c']);
+    expect(sink.items.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['k8s/invalid-name', 1, "Deployment whose metadata.name contains '/' or is '.' or '..', which no API server accepts; skipped"],
+      ['k8s/invalid-name', 2, "Deployment whose metadata.namespace contains '/' or is '.' or '..', which no API server accepts; skipped"],
+      ['k8s/invalid-name', 3, "ConfigMap whose metadata.name contains '/' or is '.' or '..', which no API server accepts; skipped"],
+      ['k8s/invalid-name', 4, "Pod whose metadata.generateName contains '/' or is '.' or '..', which no API server accepts; skipped"],
+    ]);
+  });
 });
 
 describe('props', () => {

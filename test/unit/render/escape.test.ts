@@ -1,6 +1,6 @@
 /** escapeLabel (Mermaid), mermaidId and escapeMarkdown: table-driven. */
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, escapeMarkdownCell } from '../../../src/render/markdown/escape.js';
+import { escapeMarkdown, escapeMarkdownCell, escapeMarkdownStrong } from '../../../src/render/markdown/escape.js';
 import { escapeLabel } from '../../../src/render/mermaid/escape-label.js';
 import { IdTable, mermaidId } from '../../../src/render/mermaid/mermaid-id.js';
 
@@ -56,6 +56,10 @@ describe('mermaidId', () => {
     ['end', /^end_[0-9a-z]+$/],
     ['"]; click', /^click_[0-9a-z]+$/],
     ['', /^n_[0-9a-z]+$/],
+    // Mermaid drops the last `;` of a line holding `style…:…#` or `classDef…:…#`: never in an id.
+    ['Deployment:shop/lifestyle', /^Deployment_lifesty_[0-9a-z]+$/],
+    ['ConfigMap:shop/classDefault', /^ConfigMap_classault_[0-9a-z]+$/],
+    ['Pod:shop/STYLE-classdef', /^Pod_STY_class_[0-9a-z]+$/],
   ])('%s', (key, pattern) => {
     expect(mermaidId(key)).toMatch(pattern);
     expect(mermaidId(key)).toBe(mermaidId(key));
@@ -196,5 +200,32 @@ describe('escapeMarkdown: GFM extended autolinks', () => {
         expect(text.replaceAll('\u2060', ''), out).toBe(input);
       }
     }
+  });
+});
+
+describe('escapeMarkdownStrong', () => {
+  it.each([
+    ['prod', '**prod**'],
+    ['  prod  ', '**prod**'],
+    // Blank or only separators: `** **` would be a thematic break (<hr>).
+    ['  ', '**–**'],
+    ['\u2028', '**–**'],
+    ['', '**–**'],
+    ['*x*', '**\\*x\\***'],
+  ])('%j → %s', (text, expected) => {
+    expect(escapeMarkdownStrong(text)).toBe(expected);
+  });
+});
+
+describe('deceptive characters', () => {
+  it('bidirectional and zero-width characters show as U+FFFD in Markdown and Mermaid', () => {
+    const text = 'a\u202eb\u061cc\u200bd\u2060e\ufefff';
+    expect(escapeMarkdown(text)).toBe('a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf');
+    expect(escapeMarkdownCell(text)).toBe('a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf');
+    expect(escapeLabel(text)).toBe('a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf');
+  });
+
+  it('keeps the joiners scripts and emoji need', () => {
+    expect(escapeMarkdown('a\u200db\u200cc')).toBe('a\u200db\u200cc');
   });
 });
