@@ -68,15 +68,15 @@ export type CidrResult = { readonly ok: true; readonly blocks: string[] } | { re
 
 export function computeCidr(ipBlock: string, count: number, cidrBits: number): CidrResult {
   const block = parseBlock(ipBlock);
-  if (!block) return { ok: false, message: `"${ipBlock}" is not a CIDR block` };
+  if (!block) return { ok: false, message: 'the IP block is not a CIDR block' };
   const width = block.v6 ? 128 : 32;
-  if (!Number.isInteger(count) || count < 1 || count > 256) return { ok: false, message: `count must be 1..256, got ${count}` };
+  if (!Number.isInteger(count) || count < 1 || count > 256) return { ok: false, message: 'the count must be an integer from 1 to 256' };
   const prefix = width - cidrBits;
   if (!Number.isInteger(cidrBits) || cidrBits < 0 || prefix < block.prefix) {
-    return { ok: false, message: `cidrBits ${cidrBits} does not fit in /${block.prefix}` };
+    return { ok: false, message: "cidrBits must be a non-negative integer no larger than the block's host bits" };
   }
   if (BigInt(count) > 1n << BigInt(prefix - block.prefix)) {
-    return { ok: false, message: `${ipBlock} holds fewer than ${count} blocks of /${prefix}` };
+    return { ok: false, message: 'the IP block holds fewer blocks of that size than the count asks for' };
   }
   const size = 1n << BigInt(cidrBits);
   const blocks = Array.from({ length: count }, (_, i) => {

@@ -45,7 +45,7 @@ export function evaluateConditionNode(node: unknown, path: Path, env: EvalEnv, e
   switch (fn) {
     case 'Condition': {
       const t = typeof arg === 'string' ? env.condition(arg) : undefined;
-      if (t === undefined) env.problem('unknown-condition', at, `unknown condition ${JSON.stringify(arg)}`);
+      if (t === undefined) env.problem('unknown-condition', at, typeof arg === 'string' ? `unknown condition ${arg}` : 'Condition must be the name of a condition');
       return t ?? 'unknown';
     }
     case 'Fn::Equals': {

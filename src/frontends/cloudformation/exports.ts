@@ -4,6 +4,7 @@
  * (high confidence). When an export name still has an unknown part (typically `${AWS::StackName}`)
  * and exactly one such pattern matches the imported name, the import binds with medium confidence.
  */
+import { globOfParts, ONE_OR_MORE, type Glob } from '../../core/glob.js';
 import { cmp } from '../../core/order.js';
 import type { Confidence } from '../../model/kinds.js';
 import type { Stack } from './stack.js';
@@ -16,13 +17,15 @@ export interface ExportTarget {
 }
 
 interface Pattern {
-  readonly regex: RegExp;
+  readonly pattern: Glob;
   readonly target: ExportTarget;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/**
+ * Import names longer than this are matched exactly only, never against a pattern (CloudFormation's
+ * own export names are far shorter; this bounds the work of a match).
+ */
+export const MAX_PATTERN_NAME = 1024;
 
 export class ExportIndex {
   private readonly byName = new Map<string, ExportTarget>();
@@ -38,13 +41,12 @@ export class ExportIndex {
         if (text !== undefined) {
           const prev = this.byName.get(text);
           if (prev) {
-            stack.report('warning', 'cfn/duplicate-export', [...decl.path, 'Export', 'Name'], `export name "${text}" is also exported by ${prev.stack.file} (${prev.outputKey}); the first is used`);
+            stack.report('warning', 'cfn/duplicate-export', [...decl.path, 'Export', 'Name'], `the export name of output ${decl.key} is also exported by ${prev.stack.file} (${prev.outputKey}); the first is used`);
           } else {
             this.byName.set(text, target);
           }
         } else if (name.kind === 'template') {
-          const source = name.parts.map((p) => (typeof p === 'string' ? escapeRegex(p) : '.+')).join('');
-          this.patterns.push({ regex: new RegExp(`^${source}$`), target: { ...target, confidence: 'medium' } });
+          this.patterns.push({ pattern: globOfParts(name.parts.map((p) => (typeof p === 'string' ? p : ONE_OR_MORE))), target: { ...target, confidence: 'medium' } });
         }
       }
     }
@@ -56,7 +58,8 @@ export class ExportIndex {
     if (text === undefined) return undefined;
     const exact = this.byName.get(text);
     if (exact) return exact;
-    const matches = this.patterns.filter((p) => p.regex.test(text));
+    if (text.length > MAX_PATTERN_NAME) return undefined;
+    const matches = this.patterns.filter((p) => p.pattern.test(text));
     return matches.length === 1 ? matches[0]?.target : undefined;
   }
 

@@ -6,7 +6,7 @@
 import { computeCidr } from './cidr.js';
 import type { EvalEnv } from './env.js';
 import { args, evaluateText, type Evaluate, type Handler, type Path } from './handler.js';
-import { findInMap } from './template.js';
+import { findInMap, mappingMiss } from './template.js';
 import { concat, lit, list, numberOf, placeholder, render, textOf, type CfnValue } from './values.js';
 
 function join(arg: unknown, path: Path, env: EvalEnv, ev: Evaluate): CfnValue {
@@ -35,13 +35,13 @@ function select(arg: unknown, path: Path, env: EvalEnv, ev: Evaluate): CfnValue 
   const index = numberOf(indexValue);
   if (index === undefined) return placeholder(`${render(from)}[${render(indexValue)}]`);
   if (!Number.isInteger(index) || index < 0) {
-    env.problem('bad-argument', [...path, 0], `Fn::Select index must be a non-negative integer, got ${index}`);
+    env.problem('bad-argument', [...path, 0], 'Fn::Select index must be a non-negative integer');
     return placeholder(`${render(from)}[${index}]`);
   }
   if (from.kind === 'list') {
     const item = from.items[index];
     if (item) return item;
-    env.problem('bad-argument', [...path, 0], `Fn::Select index ${index} is out of range (list of ${from.items.length})`);
+    env.problem('bad-argument', [...path, 0], `Fn::Select index is out of range (the list has ${from.items.length} items)`);
     return placeholder(`${render(from)}[${index}]`);
   }
   return placeholder(`${render(from)}[${index}]`);
@@ -108,7 +108,7 @@ function findInMapFn(arg: unknown, path: Path, env: EvalEnv, ev: Evaluate): CfnV
     const dv = typeof fallback === 'object' && fallback !== null && 'DefaultValue' in fallback ? fallback.DefaultValue : fallback;
     return ev(dv, [...path, 3], env);
   }
-  env.problem('bad-mapping', path, `Mappings has no ${map}.${top}.${second}`);
+  env.problem('bad-mapping', path, `Fn::FindInMap: ${mappingMiss(env.mappings, map, top)}`);
   return placeholder(`FindInMap(${map}, ${top}, ${second})`);
 }
 

@@ -135,7 +135,7 @@ function ifFn(arg: unknown, path: Path, env: EvalEnv): CfnValue {
   const name = typeof a[0] === 'string' ? a[0] : undefined;
   const tri = name === undefined ? undefined : env.condition(name);
   if (name === undefined || tri === undefined) {
-    env.problem('unknown-condition', [...path, 0], `Fn::If names an unknown condition ${JSON.stringify(a[0])}`);
+    env.problem('unknown-condition', [...path, 0], name === undefined ? 'Fn::If must start with the name of a condition' : `Fn::If names an unknown condition ${name}`);
     return placeholder(`If(${String(name)})`);
   }
   if (tri === 'true') return evaluate(a[1], [...path, 1], env);

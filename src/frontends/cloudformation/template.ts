@@ -58,6 +58,22 @@ export function stackKeyOf(doc: LoadedDocument): StackKey {
   return doc.index === 0 ? doc.file : `${doc.file}[${doc.index}]`;
 }
 
+/**
+ * A parameter's `NoEcho`, failing closed: `true`, or a string that reads "true" in any case, hides the
+ * value; so does anything that is neither absent nor clearly false (`'unclear'`: a number, a list, an
+ * intrinsic, a word like "yes"), because a password must not leak through a typo.
+ */
+export function readNoEcho(value: unknown): boolean | 'unclear' {
+  if (value === undefined || value === null || value === false) return false;
+  if (value === true) return true;
+  if (typeof value === 'string') {
+    const word = value.trim().toLowerCase();
+    if (word === 'true') return true;
+    if (word === 'false') return false;
+  }
+  return 'unclear';
+}
+
 export function readTemplate(doc: LoadedDocument, sink: DiagnosticSink): Template {
   const root = asObject(doc.value) ?? {};
   const section = (name: string): SectionEntry[] => {
@@ -77,7 +93,11 @@ export function readTemplate(doc: LoadedDocument, sink: DiagnosticSink): Templat
       continue;
     }
     const type = typeof p['Type'] === 'string' ? p['Type'] : 'String';
-    parameters.set(key, { name: key, type, default: p['Default'], noEcho: p['NoEcho'] === true || p['NoEcho'] === 'true' });
+    const noEcho = readNoEcho(p['NoEcho']);
+    if (noEcho === 'unclear') {
+      sink.warning('cfn/bad-parameter', doc.file, doc.lineOf([...path, 'NoEcho']), `parameter ${key}: NoEcho should be true or false; it is treated as NoEcho (the value stays out of the model)`);
+    }
+    parameters.set(key, { name: key, type, default: p['Default'], noEcho: noEcho !== false });
   }
   const transform = root['Transform'];
   const transforms = (Array.isArray(transform) ? transform : [transform]).flatMap((t: unknown) =>
@@ -147,6 +167,18 @@ export function readOutput(entry: SectionEntry): OutputDecl {
   const condition = typeof o['Condition'] === 'string' ? o['Condition'] : undefined;
   const base = { key: entry.key, value: o['Value'], exportName, path: entry.path };
   return condition === undefined ? base : { ...base, condition };
+}
+
+/**
+ * Which level of `Mappings` a `Fn::FindInMap` misses, naming only the keys the template itself
+ * declares (the looked-up key, perhaps a parameter value, is not repeated).
+ */
+export function mappingMiss(mappings: JsonObject, map: string, top: string): string {
+  const level = (obj: JsonObject | undefined, key: string): unknown => (obj && Object.hasOwn(obj, key) ? obj[key] : undefined);
+  const m = asObject(level(mappings, map));
+  if (!m) return 'Mappings has no such map';
+  if (!asObject(level(m, top))) return `Mappings.${map} has no such top-level key`;
+  return `Mappings.${map}.${top} has no such second-level key`;
 }
 
 /** `Fn::FindInMap` lookup in the raw Mappings section. */

@@ -29,6 +29,19 @@ export function roleNameFromArn(text: string): string | undefined {
   return name ? name : undefined;
 }
 
+/**
+ * Why `text` is not an IAM role ARN, as a short phrase that does not repeat any of it (diagnostics
+ * never echo input values: a misplaced value could be a secret). Meant for text that
+ * {@link roleNameFromArn} rejects.
+ */
+export function notRoleArnReason(text: string): string {
+  const arn = parseArn(text);
+  if (!arn) return 'not in the form arn:<partition>:iam::<account>:role/<name>';
+  if (arn.service !== 'iam') return 'an ARN of another service than IAM';
+  if (!arn.resource.startsWith('role/')) return 'an IAM ARN of something other than a role';
+  return 'no role name after role/';
+}
+
 /** `role`, `user`, `root` (account principal) or `other`, for access entries and aws-auth mappings. */
 export function principalKind(text: string): 'role' | 'user' | 'root' | 'other' {
   const arn = parseArn(text);

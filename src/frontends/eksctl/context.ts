@@ -7,8 +7,9 @@ import { makeEntity, type Entity, type PropValue, type Relation, type SourceRef 
 import { iamRoleId } from '../../model/ids.js';
 import type { EntityKind, RelationType } from '../../model/kinds.js';
 import { toProps } from '../../model/props.js';
-import { roleNameFromArn } from './arn.js';
+import { notRoleArnReason, roleNameFromArn } from './arn.js';
 import type { ConfigNode } from './reader.js';
+import { displayPath } from './validate.js';
 
 /** Marker in `defaulted` for an entity that exists only because of an eksctl default. */
 export const DEFAULT_ENTITY = '@entity';
@@ -66,7 +67,7 @@ export class LowerContext {
   roleFromArn(arn: string, at: readonly PathSegment[], extra: Record<string, PropValue> = {}): string | undefined {
     const roleName = roleNameFromArn(arn);
     if (!roleName) {
-      this.sink.warning('eksctl/bad-role-arn', this.doc.file, this.doc.lineOf(at), `"${arn}" is not an IAM role ARN; no role is shown`);
+      this.sink.warning('eksctl/bad-role-arn', this.doc.file, this.doc.lineOf(at), `${displayPath(at)}: not an IAM role ARN (${notRoleArnReason(arn)}); no role is shown`);
       return undefined;
     }
     const id = iamRoleId(roleName);

@@ -46,7 +46,7 @@ export function lowerClusterConfig(doc: LoadedDocument, sink: DiagnosticSink): F
   if (apiVersion === 'eksctl.io/v1alpha3') {
     sink.info('eksctl/old-api-version', doc.file, doc.lineOf(['apiVersion']), 'eksctl.io/v1alpha3 is no longer read by eksctl; archmap reads it like v1alpha5');
   } else if (!(API_VERSIONS as readonly (string | undefined)[]).includes(apiVersion)) {
-    sink.warning('eksctl/unknown-api-version', doc.file, doc.lineOf(['apiVersion']), `apiVersion ${apiVersion ?? '(none)'} is not one eksctl reads; read as eksctl.io/v1alpha5`);
+    sink.warning('eksctl/unknown-api-version', doc.file, doc.lineOf(['apiVersion']), `${apiVersion === undefined ? 'apiVersion is missing' : 'apiVersion is not one eksctl reads'}; read as eksctl.io/v1alpha5`);
   }
   const meta = root.obj('metadata');
   const name = meta?.str('name');

@@ -74,7 +74,7 @@ function check(value: unknown, type: FieldType, path: readonly PathSegment[], wa
           'eksctl/invalid-value',
           walk.doc.file,
           walk.doc.lineOf(path),
-          `${displayPath(path)}: "${value}" is not one of ${type.values.join(', ')} (eksctl rejects it)`,
+          `${displayPath(path)}: the value is not one of ${type.values.join(', ')} (eksctl rejects it)`,
         );
       }
       return value;
@@ -132,10 +132,12 @@ function wrongType(value: unknown, expected: string, path: readonly PathSegment[
   return DROP;
 }
 
+/** The kind of a value, never the value: a misplaced value (a token in a bootstrap command) could be a secret. */
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (isObject(value)) return 'a map';
-  // String values are not echoed: a misplaced value could be something sensitive.
   if (typeof value === 'string') return 'a string';
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return 'a value of another type';
 }

@@ -15,6 +15,7 @@
  * becomes an external role `iamRoleId(name)` with `external: true` and `arn`, sourced at the SA,
  * and an info diagnostic says it is unresolved (the audit's IAM-04 reports it).
  */
+import { notRoleArnReason } from '../../../frontends/eksctl/arn.js';
 import type { Entity } from '../../../model/entity.js';
 import type { ModelGraph } from '../../../model/graph.js';
 import { propString } from '../../../model/read.js';
@@ -34,7 +35,7 @@ export const irsaPass: LinkPass = {
       const parsed = roleFromArn(arn);
       const src = firstSource(sa);
       if (!parsed) {
-        if (src) ctx.sink.warning('link/bad-role-arn', src.file, src.line, `ServiceAccount ${sa.id}: ${arn} is not an IAM role ARN (J38)`);
+        if (src) ctx.sink.warning('link/bad-role-arn', src.file, src.line, `ServiceAccount ${sa.id}: its role ARN is not an IAM role ARN (${notRoleArnReason(arn)}); no role is assumed (J38)`);
         continue;
       }
       const subject = `system:serviceaccount:${sa.namespace ?? 'default'}:${sa.name}`;
