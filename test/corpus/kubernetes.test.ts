@@ -9,6 +9,7 @@ import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isObject } from '../../src/core/guards.js';
 import type { ArchitectureModel } from '../../src/model/architecture.js';
+import type { Entity } from '../../src/model/entity.js';
 import { importArchitecture } from '../../src/pipeline.js';
 import { CORPUS, corpusFiles, corpusKinds, REPO_ROOT } from '../helpers/paths.js';
 
@@ -49,6 +50,11 @@ beforeAll(async () => {
   for (const f of files) models.set(f, await importArchitecture([f], { cwd: REPO_ROOT }));
 }, 120_000);
 
+/** Entities the passes derive rather than read from an object. */
+function isDerived(e: Entity): boolean {
+  return DERIVED_KINDS.has(e.kind) || (e.kind === 'Namespace' && e.props['implicit'] === true);
+}
+
 describe('corpus k8s-manifests and k8s-dumps', () => {
   it('has the expected folders', () => {
     expect(files.length).toBeGreaterThanOrEqual(60);
@@ -62,11 +68,14 @@ describe('corpus k8s-manifests and k8s-dumps', () => {
     const hint = /objects=(\d+)/.exec(kindOf(file))?.[1];
     if (hint !== undefined) expect(count).toBe(Number(hint));
     const entities = model?.entities ?? [];
-    expect(entities.filter((e) => !DERIVED_KINDS.has(e.kind)).length).toBe(keys.size);
-    // What the link passes derive (an Ingress's ALB, the cluster named by node labels) is sourced at
-    // the object it was derived from.
-    const objectSources = new Set(entities.filter((e) => !DERIVED_KINDS.has(e.kind)).flatMap((e) => e.sources.map((s) => `${s.file}:${s.line}`)));
-    for (const e of entities.filter((x) => DERIVED_KINDS.has(x.kind))) {
+    expect(entities.filter((e) => !isDerived(e)).length).toBe(keys.size);
+    // What the link passes derive (an Ingress's ALB, the cluster named by node labels, a namespace
+    // only named by objects) is sourced at the object it was derived from.
+    const objectSources = new Set(entities.filter((e) => !isDerived(e)).flatMap((e) => e.sources.map((s) => `${s.file}:${s.line}`)));
+    // Every namespace an object is in exists as a Namespace (A.11), declared or implicit.
+    const namespaces = new Set(entities.filter((e) => e.kind === 'Namespace').map((e) => e.name));
+    for (const e of entities) if (e.namespace !== undefined) expect(namespaces.has(e.namespace), e.id).toBe(true);
+    for (const e of entities.filter(isDerived)) {
       expect(e.sources.some((s) => objectSources.has(`${s.file}:${s.line}`)), e.id).toBe(true);
     }
     // Every entity points at the line where its object starts, inside the file.

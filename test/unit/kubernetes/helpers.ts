@@ -32,6 +32,11 @@ export async function lowerDump(path: string, display = 'test.yaml'): Promise<{ 
   return r && { entities: r.entities, sink, fallbacks: r.fallbacks };
 }
 
+/** The entities lowered from objects: without the namespaces the passes add because objects name them (A.11). */
+export function objectEntities(entities: readonly Entity[]): Entity[] {
+  return entities.filter((e) => !(e.kind === 'Namespace' && e.props['implicit'] === true));
+}
+
 /** A comparable view of entities: sorted by id, then line. */
 export function summary(entities: readonly Entity[]): { id: string; line: number | undefined; props: unknown }[] {
   return entities

@@ -165,7 +165,7 @@ describe('J42/J45 config references', () => {
 
 describe('registry', () => {
   it('runs every pass in order, owner chains first', () => {
-    expect(KUBERNETES_PASSES.map((p) => p.rule)).toEqual(['J23', 'J22', 'J25', 'J27', 'J28', 'J37', 'J43', 'J42']);
+    expect(KUBERNETES_PASSES.map((p) => p.rule)).toEqual(['J23', 'J22', 'J25', 'J27', 'J28', 'J37', 'J43', 'J42', 'A.11']);
   });
 });
 
@@ -213,6 +213,25 @@ describe('selector joins are bounded (MatchBudget)', () => {
     expect(relations.length).toBe(MAX_SELECTOR_MATCHES);
     expect(sink.items.map((d) => [d.code, d.message])).toEqual([
       ['link/too-many-matches', `selectors matched more than ${MAX_SELECTOR_MATCHES} objects (J25): 100 selector(s) are not linked to what they select, the first being Service:shop/s909`],
+    ]);
+  });
+});
+
+describe('A.11 implicit namespaces', () => {
+  it('adds each namespace that objects name but no Namespace declares, sourced where first named', () => {
+    const yaml = [
+      doc('Namespace', 'shop', '', 'v1', 'ignored').replace('  namespace: ignored\n', ''),
+      pod('web-1'),
+      doc('ConfigMap', 'c', '', 'v1', 'billing'),
+      doc('Pod', 'p', 'spec:\n  containers: [{name: c, image: x:1}]\n', 'v1', 'billing'),
+      '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: nons\nspec:\n  containers: [{name: c, image: x:1}]\n',
+    ].join('');
+    const { graph } = run(KUBERNETES_PASSES[KUBERNETES_PASSES.length - 1] as LinkPass, yaml);
+    const namespaces = graph.ofKind('Namespace').map((e) => [e.id, e.props, e.sources.map((s) => s.line)]);
+    expect(namespaces).toEqual([
+      ['Namespace:billing', { implicit: true }, [16]],
+      ['Namespace:default', { implicit: true }, [30]],
+      ['Namespace:shop', expect.not.objectContaining({ implicit: true }), [2]],
     ]);
   });
 });

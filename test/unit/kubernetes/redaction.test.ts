@@ -115,7 +115,8 @@ describe('redaction at the door', () => {
     const text = ext === 'yaml' ? HOSTILE : JSON.stringify(lowerGeneralValue(), null, 4);
     const file = tempFile(text, ext);
     const model = await importArchitecture([file]);
-    expect(model.entities.length).toBe(3);
+    // The three objects, and their namespace (named, not declared: A.11).
+    expect(model.entities.map((e) => e.id)).toEqual(['ConfigMap:shop/app-config', 'Deployment:shop/api', 'Namespace:shop', 'Secret:shop/db-creds']);
     for (const out of [renderJson(model), renderMarkdown(model), renderMermaid(model)]) assertClean(out);
   });
 

@@ -1,6 +1,7 @@
-/** Kubernetes-internal joins (DOMAIN.md J22–J27, J37, J42–J45), in order: owner chains first. */
+/** Kubernetes-internal joins (DOMAIN.md J22–J27, J37, J42–J45), in order: owner chains first; then the implicit namespaces (A.11). */
 import type { LinkPass } from '../../types.js';
 import { configRefsPass } from './config-refs.js';
+import { implicitNamespacesPass } from './implicit-namespaces.js';
 import { ingressBackendsPass } from './ingress-backends.js';
 import { ownerChainPass } from './owner-chain.js';
 import { podNodePass } from './pod-node.js';
@@ -18,4 +19,5 @@ export const KUBERNETES_PASSES: readonly LinkPass[] = [
   serviceAccountPass,
   pvcPvPass,
   configRefsPass,
+  implicitNamespacesPass,
 ];
