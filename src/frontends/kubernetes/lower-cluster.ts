@@ -29,7 +29,7 @@ export function lowerNode(h: ObjectHeader): Record<string, PropValue> {
     const value = asString(t?.['value']);
     taints.push(value === undefined ? { key, effect } : { key, value, effect });
   }
-  const computeType = labels['eks.amazonaws.com/compute-type'] ?? 'ec2';
+  const computeType = labels['eks.amazonaws.com/compute-type'] ?? (isAwsNode(providerId, labels) ? 'ec2' : undefined);
   const props: NodeProps = {
     instanceType: labels['node.kubernetes.io/instance-type'] ?? labels['beta.kubernetes.io/instance-type'],
     zone: labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone'] ?? zoneFromProvider(providerId),
@@ -46,6 +46,21 @@ export function lowerNode(h: ObjectHeader): Record<string, PropValue> {
   };
   return toProps(props);
 }
+
+/**
+ * Whether a node without the compute-type label is an EC2 instance: EKS labels EC2 nodes by leaving
+ * the label out (A.10), so only evidence of AWS counts (an `aws://` provider id, EKS, eksctl or
+ * Karpenter labels, an AWS zone); a minikube or on-premises node stays of unknown compute type.
+ */
+function isAwsNode(providerId: string | undefined, labels: Readonly<Record<string, string>>): boolean {
+  if (providerId?.startsWith('aws://')) return true;
+  for (const key in labels) if (AWS_LABEL.test(key)) return true;
+  const zone = labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone'];
+  return zone !== undefined && AWS_ZONE.test(zone);
+}
+
+const AWS_LABEL = /^(eks\.amazonaws\.com\/|alpha\.eksctl\.io\/|karpenter\.sh\/|karpenter\.k8s\.aws\/|k8s\.amazonaws\.com\/)/;
+const AWS_ZONE = /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/;
 
 /** `aws:///<az>/<id>`: the AZ is the second-to-last path segment when present. */
 function zoneFromProvider(providerId: string | undefined): string | undefined {

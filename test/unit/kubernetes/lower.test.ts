@@ -67,6 +67,18 @@ status:
     expect(e.props).toMatchObject({ zone: 'us-east-1a', instanceType: 'm5.large', instanceId: 'i-0abc123', computeType: 'ec2', capacityType: 'SPOT', internalIp: '10.0.1.2', kubeletVersion: 'v1.29.0', taints: [{ key: 'spot', value: 'true', effect: 'NoSchedule' }] });
   });
 
+  it.each([
+    ['an aws:// provider id', 'spec: {providerID: "aws:///eu-west-1a/i-0abc"}', 'ec2'],
+    ['an eksctl label', 'metadata: {name: n, labels: {alpha.eksctl.io/nodegroup-name: ng}}', 'ec2'],
+    ['an AWS zone', 'metadata: {name: n, labels: {topology.kubernetes.io/zone: us-gov-west-1b}}', 'ec2'],
+    ['the compute-type label', 'metadata: {name: n, labels: {eks.amazonaws.com/compute-type: fargate}}', 'fargate'],
+    ['nothing of AWS (minikube)', 'metadata: {name: minikube, labels: {kubernetes.io/hostname: minikube}}\nspec: {providerID: "kind://docker/x"}', undefined],
+    ['a zone of another cloud', 'metadata: {name: n, labels: {topology.kubernetes.io/zone: europe-west1-b}}', undefined],
+  ])('Node compute type from %s', (_what, body, expected) => {
+    const yaml = `apiVersion: v1\nkind: Node\n${body.startsWith('metadata') ? '' : 'metadata: {name: n}\n'}${body}\n`;
+    expect(one(yaml).props['computeType']).toBe(expected);
+  });
+
   it('Service: type, selector, ports, LB annotations only, hostnames', () => {
     const e = one(`apiVersion: v1
 kind: Service
