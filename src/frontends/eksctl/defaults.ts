@@ -12,7 +12,7 @@ export const EKSCTL_DEFAULTS = {
   region: 'us-west-2',
   /** `SupportTypeExtended`, types.go:480-488. */
   supportType: 'EXTENDED',
-  /** types.go:490-493. */
+  /** types.go:490-493 (eksctl's spelling; the model holds it lower-cased, see lower-cluster.ts). */
   ipFamily: 'IPv4',
   /** apis/eksctl.io/v1alpha5/vpc.go:269-277. */
   vpcCidr: '192.168.0.0/16',

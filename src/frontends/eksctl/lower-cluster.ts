@@ -57,7 +57,10 @@ export function lowerCluster(ctx: LowerContext, region: { value: string; default
     logRetentionInDays: logging?.num('logRetentionInDays'),
     secretsEncryption: orDefault('secretsEncryption', keyArn !== undefined ? true : undefined, false),
     secretsEncryptionKeyArn: keyArn,
-    ipFamily: orDefault('ipFamily', root.obj('kubernetesNetworkConfig')?.str('ipFamily'), EKSCTL_DEFAULTS.ipFamily),
+    // eksctl spells it `IPv4`/`IPv6` (case-insensitively) but writes it lower-cased into its template
+    // (cfn/builder/cluster.go: `IpFamily: strings.ToLower(ipFamily)`): the EKS API / CloudFormation
+    // spelling, which is what the CloudFormation front end reads, so one cluster has one value.
+    ipFamily: orDefault('ipFamily', root.obj('kubernetesNetworkConfig')?.str('ipFamily'), EKSCTL_DEFAULTS.ipFamily).toLowerCase(),
     serviceIpv4Cidr: root.obj('kubernetesNetworkConfig')?.str('serviceIPv4CIDR'),
     roleArn: serviceRoleArn,
     autoMode: orDefault('autoMode', root.obj('autoModeConfig')?.bool('enabled'), false),

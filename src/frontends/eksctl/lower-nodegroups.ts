@@ -48,10 +48,11 @@ function lowerNodeGroup(ctx: LowerContext, ng: ConfigNode, kind: Kind, index: nu
     nodeGroupType: kind,
     ...instanceTypes(ng, distribution, selector, orDefault),
     capacityType: capacityType(ng, kind, distribution, orDefault),
+    ...mixedInstances(distribution),
     minSize: sizes.minSize,
     maxSize: sizes.maxSize,
     desiredCapacity: sizes.desiredCapacity,
-    ...placement(ng, privateNetworking, network, defaulted),
+    ...placement(ng, kind, privateNetworking, network, defaulted),
     privateNetworking,
     labels: labels(ctx, ng, name, defaulted),
     taints: taints.length ? taints : undefined,
@@ -101,27 +102,73 @@ function capacityType(ng: ConfigNode, kind: Kind, distribution: ConfigNode | und
 }
 
 /**
- * AZs and subnets: as declared (`availabilityZones`, `subnets`, `localZones`), else all cluster subnets
- * of the node group's kind: public ones unless `privateNetworking` (cfn/builder/nodegroup.go:414-448).
+ * Self-managed `instancesDistribution` settings the model has props for, as declared: eksctl passes
+ * only the fields that are set to the ASG's `MixedInstancesPolicy.InstancesDistribution`, so the rest
+ * are AWS's defaults, not eksctl's (cfn/builder/nodegroup.go `mixedInstancesPolicy`).
  */
-function placement(ng: ConfigNode, privateNetworking: boolean, network: NetworkLayout, defaulted: string[]): Partial<NodeGroupProps> {
+function mixedInstances(distribution: ConfigNode | undefined): Partial<NodeGroupProps> {
+  if (!distribution) return {};
+  return {
+    onDemandBaseCapacity: distribution.num('onDemandBaseCapacity'),
+    onDemandPercentageAboveBaseCapacity: distribution.num('onDemandPercentageAboveBaseCapacity'),
+    spotAllocationStrategy: distribution.str('spotAllocationStrategy'),
+  };
+}
+
+/**
+ * AZs and subnets, as eksctl picks them (vpc/vpc.go `SelectNodeGroupSubnets`,
+ * cfn/builder/nodegroup.go `AssignSubnets`, for managed and self-managed groups alike):
+ * - `availabilityZones`: every cluster subnet of the node group's kind (public, or private with
+ *   `privateNetworking`) in each of those AZs, then the declared `subnets` are added;
+ * - only `subnets`: those, as declared, their AZs read from the cluster's subnets;
+ * - neither: all cluster subnets of the node group's kind (cfn/builder/nodegroup.go:414-448).
+ * Self-managed `localZones` take the place of the AZs and select from `vpc.localZoneSubnets`, which
+ * archmap does not model: they give the zones but no subnets.
+ */
+function placement(ng: ConfigNode, kind: Kind, privateNetworking: boolean, network: NetworkLayout, defaulted: string[]): Partial<NodeGroupProps> {
   const topology = privateNetworking ? 'private' : 'public';
+  const localZones = kind === 'self-managed' ? ng.strings('localZones') : [];
   const declaredAzs = [...ng.strings('availabilityZones'), ...ng.strings('localZones')];
   const declaredSubnets = ng.strings('subnets');
+  const zoneRefs = localZones.length ? [] : zoneSubnets(network, ng.strings('availabilityZones'), topology);
+  const fromZones = zoneRefs.map(subnetRef);
   const out: Partial<NodeGroupProps> = {};
   if (declaredSubnets.length) {
-    out.subnets = declaredSubnets;
     const refs = declaredSubnets.map((s) => resolveSubnet(network, s, topology));
+    // A declared entry naming a subnet the AZs already selected is not listed twice.
+    const extra = declaredSubnets.filter((s, i) => !fromZones.includes(s) && !zoneRefs.some((z) => z === refs[i]));
+    out.subnets = [...fromZones, ...extra];
     if (!declaredAzs.length) out.availabilityZones = concreteZones(refs);
+  } else if (fromZones.length) {
+    // Not marked: the list follows from the declared AZs (and `privateNetworking`, marked on its own),
+    // as the AZs of declared subnets are not marked either.
+    out.subnets = fromZones;
   } else if (!declaredAzs.length) {
     const refs = network.subnets.filter((s) => s.topology === topology);
     if (refs.length) {
-      out.subnets = refs.map((s) => s.subnetId ?? s.id);
+      out.subnets = refs.map(subnetRef);
       out.availabilityZones = concreteZones(refs);
       defaulted.push('subnets', ...(out.availabilityZones ? ['availabilityZones'] : []));
     }
   }
   if (declaredAzs.length) out.availabilityZones = declaredAzs;
+  return out;
+}
+
+/** How a node group lists a cluster subnet: its subnet id when known, else its entity id. */
+function subnetRef(s: SubnetRef): string {
+  return s.subnetId ?? s.id;
+}
+
+/**
+ * The cluster subnets of one kind in the given AZs, AZ by AZ. A subnet whose AZ is unknown offline
+ * (an existing subnet given by id only, or eksctl's randomly chosen AZs) matches no AZ.
+ */
+function zoneSubnets(network: NetworkLayout, zones: readonly string[], topology: 'public' | 'private'): SubnetRef[] {
+  const out: SubnetRef[] = [];
+  for (const zone of zones) {
+    for (const s of network.subnets) if (s.topology === topology && s.az === zone && !out.includes(s)) out.push(s);
+  }
   return out;
 }
 

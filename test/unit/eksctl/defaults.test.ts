@@ -50,7 +50,7 @@ describe('defaults on lowered entities', () => {
       name: 'cluster with nothing set',
       body: '',
       id: 'Cluster:c1',
-      props: { version: '1.34', endpointPublicAccess: true, endpointPrivateAccess: false, authenticationMode: 'API_AND_CONFIG_MAP', ipFamily: 'IPv4', supportType: 'EXTENDED', withOIDC: false, logging: [] },
+      props: { version: '1.34', endpointPublicAccess: true, endpointPrivateAccess: false, authenticationMode: 'API_AND_CONFIG_MAP', ipFamily: 'ipv4', supportType: 'EXTENDED', withOIDC: false, logging: [] },
       defaulted: ['version', 'endpointPublicAccess', 'endpointPrivateAccess', 'authenticationMode', 'ipFamily', 'supportType', 'withOIDC', 'logging', 'publicAccessCidrs'],
     },
     {
