@@ -1,15 +1,20 @@
 /**
  * Circular dependencies between the resources of one template (`Ref`, `Fn::GetAtt`, `Fn::Sub`,
  * `DependsOn`), which CloudFormation rejects ("Circular dependency between resources"). Each cycle
- * is one diagnostic at its first resource, naming every resource of it.
+ * is one diagnostic at its first resource, naming every resource of it. Templates with a transform
+ * archmap does not expand (SAM, macros) are not checked: the transform rewrites resources before
+ * CloudFormation orders them (SAM moves `DeploymentPreference.Alarms` of a function into a CodeDeploy
+ * deployment group it generates, so an alarm on the function is no cycle).
  */
 import { cmp } from '../../core/order.js';
 import type { Stack } from './stack.js';
+import { unexpandedTransforms } from './template.js';
 
 const SHOWN = 10;
 
 /** Reports each group of resources that depend on each other, and each resource that depends on itself. */
 export function reportCycles(stack: Stack, refersTo: ReadonlyMap<string, readonly string[]>): void {
+  if (unexpandedTransforms(stack.template.transforms).length > 0) return;
   for (const cycle of dependencyCycles(refersTo)) {
     const [first] = cycle;
     const decl = first === undefined ? undefined : stack.resources.get(first);

@@ -1,9 +1,11 @@
 /**
  * Is an `AWS::AutoScaling::AutoScalingGroup` an EKS self-managed node group (DOMAIN.md A.8)? Yes when
  * it carries the `kubernetes.io/cluster/<name>` tag (or eksctl's cluster-name tag), or when its launch
- * template / launch configuration user data bootstraps a cluster. Also finds its launch source.
+ * template / launch configuration user data bootstraps a cluster or gives the kubelet eksctl's
+ * cluster-name and nodegroup-name labels. Also finds its launch source and the group's name: an
+ * eksctl nodegroup-name tag, else those user data labels, else `AutoScalingGroupName`.
  */
-import { asObject, type JsonObject } from '../../core/guards.js';
+import { asObject, own, type JsonObject } from '../../core/guards.js';
 import type { PathSegment } from '../../load/document.js';
 import type { Stack } from './stack.js';
 import type { ResourceDecl } from './template.js';
@@ -27,6 +29,20 @@ export interface SelfManaged {
 const CLUSTER_TAG = 'kubernetes.io/cluster/';
 const NAME_TAGS = ['alpha.eksctl.io/nodegroup-name', 'eksctl.io/v1alpha2/nodegroup-name'];
 const CLUSTER_NAME_TAGS = ['alpha.eksctl.io/cluster-name', 'eks:cluster-name'];
+const NAME_LABEL = 'alpha.eksctl.io/nodegroup-name';
+const CLUSTER_LABEL = 'alpha.eksctl.io/cluster-name';
+
+/**
+ * eksctl's own name for the group (J13(a)): the `alpha.eksctl.io/cluster-name` and
+ * `alpha.eksctl.io/nodegroup-name` kubelet labels of its user data, both literal (labels holding a
+ * shell variable or an unresolved template part are not read at all, see `readUserData`).
+ */
+function eksctlLabels(userData: UserDataFacts): { readonly cluster: string; readonly name: string } | undefined {
+  const labels = userData.labels ?? {};
+  const cluster = own(labels, CLUSTER_LABEL);
+  const name = own(labels, NAME_LABEL);
+  return cluster && name ? { cluster, name } : undefined;
+}
 
 /** The cluster named by a `kubernetes.io/cluster/<name>` tag key (the name may be unresolved). */
 function clusterFromTagKey(key: CfnValue | undefined): CfnValue | undefined {
@@ -80,7 +96,12 @@ export function detectSelfManaged(stack: Stack, decl: ResourceDecl): SelfManaged
     const token = userData.cluster;
     cluster = token.startsWith('${') && token.endsWith('}') ? placeholder(token.slice(2, -1)) : lit(token);
   }
+  const labelled = eksctlLabels(userData);
+  if (cluster === undefined && labelled) cluster = lit(labelled.cluster);
   if (cluster === undefined) return undefined;
+  // The nodes carry these labels, so J11 finds the group under this name (unless the cluster differs).
+  const clusterText = textOf(cluster);
+  if (labelled && (clusterText === undefined || clusterText === labelled.cluster)) name ??= labelled.name;
   name ??= stack.text(decl.logicalId, 'AutoScalingGroupName');
   const base: SelfManaged = { cluster, userData };
   return { ...base, ...(name === undefined ? {} : { name }), ...(launch ? { launch } : {}) };

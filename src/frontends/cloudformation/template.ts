@@ -74,6 +74,31 @@ export function readNoEcho(value: unknown): boolean | 'unclear' {
   return 'unclear';
 }
 
+/** The transform archmap expands itself (`Fn::ForEach`, `Fn::Length`, `Fn::ToJsonString`; DOMAIN.md B.9 step 11). */
+const EXPANDED_TRANSFORM = 'AWS::LanguageExtensions';
+const AWS_TRANSFORM = /^AWS::[A-Za-z0-9-]{1,64}$/;
+
+/** The transforms of a template that archmap does not expand: everything but `AWS::LanguageExtensions`. */
+export function unexpandedTransforms(transforms: readonly string[]): string[] {
+  return transforms.filter((t) => t !== EXPANDED_TRANSFORM);
+}
+
+/**
+ * One warning for the transforms of a template that archmap cannot expand (SAM, `AWS::Include`,
+ * macros; DOMAIN.md B.9 step 11): the template is read as written. AWS's own transforms are named;
+ * a macro's name is input text and is not repeated.
+ */
+function reportTransforms(transforms: readonly string[], doc: LoadedDocument, sink: DiagnosticSink): void {
+  const shown = [...new Set(unexpandedTransforms(transforms).map((t) => (AWS_TRANSFORM.test(t) ? t : 'a macro')))];
+  if (shown.length === 0) return;
+  sink.warning(
+    'cfn/transform-not-expanded',
+    doc.file,
+    doc.lineOf(['Transform']),
+    `Transform (${shown.join(', ')}) is not expanded: resources and properties it adds or changes are not in the model, so results for this template are approximate`,
+  );
+}
+
 export function readTemplate(doc: LoadedDocument, sink: DiagnosticSink): Template {
   const root = asObject(doc.value) ?? {};
   const section = (name: string): SectionEntry[] => {
@@ -103,6 +128,7 @@ export function readTemplate(doc: LoadedDocument, sink: DiagnosticSink): Templat
   const transforms = (Array.isArray(transform) ? transform : [transform]).flatMap((t: unknown) =>
     typeof t === 'string' ? [t] : isObject(t) && typeof t['Name'] === 'string' ? [t['Name']] : [],
   );
+  reportTransforms(transforms, doc, sink);
   return {
     key: stackKeyOf(doc),
     doc,
