@@ -1,7 +1,10 @@
-import { propStrings } from '../../model/read.js';
 import { defineRule } from '../rule.js';
 
-/** LOG-01: control-plane audit logs are not exported. */
+/**
+ * LOG-01: control-plane audit logs are not exported. Enabled types that are not all known (a
+ * placeholder list, an undecided `Fn::If` entry) make the check indeterminate (DOMAIN.md B.10) unless
+ * a known type already enables audit logs; findings have no indeterminate form, so none is reported.
+ */
 export default defineRule({
   id: 'eks/audit-logging',
   check: 'LOG-01',
@@ -10,9 +13,11 @@ export default defineRule({
   appliesTo: ['Cluster'],
   run(cluster, ctx) {
     if (!cluster.sources.some((s) => s.format !== 'kubernetes')) return;
-    const logs = propStrings(cluster, 'logging').map((l) => l.toLowerCase());
-    if (!logs.includes('audit') && !logs.includes('all') && !logs.includes('*')) {
-      ctx.report(cluster, `cluster ${cluster.name}: control-plane audit logs are not enabled`);
-    }
+    const logging = cluster.props['logging'] ?? [];
+    if (!Array.isArray(logging)) return;
+    const types = logging.map((l) => (typeof l === 'string' ? l.toLowerCase() : undefined));
+    if (types.includes('audit') || types.includes('all') || types.includes('*')) return;
+    if (types.includes(undefined)) return;
+    ctx.report(cluster, `cluster ${cluster.name}: control-plane audit logs are not enabled`);
   },
 });

@@ -7,8 +7,9 @@ import { own } from '../../core/guards.js';
 import type { PropValue } from '../../model/entity.js';
 import { clusterId } from '../../model/ids.js';
 import type { ResourceLowering } from './lower-context.js';
+import { labelMap, member, perBranch, setBool, setText, textList, unknown, written } from './settings.js';
 import { tagMap } from './tags.js';
-import { boolOf, entriesOf, field, itemsOf, render, textOf, toStr, type CfnValue } from './values.js';
+import { ABSENT, boolOf, field, itemsOf, list, lit, render, textOf, toStr, type CfnValue } from './values.js';
 
 const TAINT_EFFECTS: Readonly<Record<string, string>> = { NO_SCHEDULE: 'NoSchedule', NO_EXECUTE: 'NoExecute', PREFER_NO_SCHEDULE: 'PreferNoSchedule' };
 
@@ -19,19 +20,23 @@ function texts(v: CfnValue | undefined): string[] {
   });
 }
 
-/** The cluster a `ClusterName` value designates: the referenced resource's entity, or `Cluster:<name>`. */
+/**
+ * The cluster entity a `ClusterName` value designates: the referenced cluster resource's entity, or
+ * `Cluster:<name>` for a known name.
+ */
 function clusterOf(r: ResourceLowering, value: CfnValue | undefined): string | undefined {
   const target = r.target(value);
-  if (target !== undefined) return target;
+  if (target?.startsWith(clusterId(''))) return target;
   const name = textOf(value);
   return name === undefined ? undefined : clusterId(name);
 }
 
+/** `cluster` holds the cluster's entity id, as eksctl's groups do (docs/model.md); a placeholder when unknown. */
 function joinCluster(r: ResourceLowering): void {
   const value = r.get('ClusterName');
-  const name = textOf(value);
-  r.setProp('cluster', name ?? toStr(value));
-  r.relate('member-of', r.id, clusterOf(r, value), 'cfn-ref');
+  const cluster = clusterOf(r, value);
+  r.setProp('cluster', cluster ?? toStr(value));
+  r.relate('member-of', r.id, cluster, 'cfn-ref');
 }
 
 /** Subnet references as the model keeps them: the subnet entity id, a literal id, or a placeholder. */
@@ -57,49 +62,66 @@ export function lowerCluster(r: ResourceLowering): void {
   const region = textOf(r.stack.pseudo('AWS::Region'));
   if (region !== undefined) r.setProp('region', region);
   const vpcConfig = r.get('ResourcesVpcConfig');
-  const publicAccess = boolOf(field(vpcConfig, 'EndpointPublicAccess'));
-  if (publicAccess === undefined) r.setDefault('endpointPublicAccess', true);
-  else r.setProp('endpointPublicAccess', publicAccess);
-  const privateAccess = boolOf(field(vpcConfig, 'EndpointPrivateAccess'));
-  if (privateAccess === undefined) r.setDefault('endpointPrivateAccess', false);
-  else r.setProp('endpointPrivateAccess', privateAccess);
-  const cidrs = field(vpcConfig, 'PublicAccessCidrs');
-  if (cidrs) r.setProp('publicAccessCidrs', texts(cidrs));
-  else if (publicAccess !== false) r.setDefault('publicAccessCidrs', ['0.0.0.0/0']);
-  r.setProp('subnets', subnetRefs(r, field(vpcConfig, 'SubnetIds')));
-  const access = r.get('AccessConfig');
-  const mode = textOf(field(access, 'AuthenticationMode'));
-  if (mode === undefined) r.setDefault('authenticationMode', 'CONFIG_MAP');
-  else r.setProp('authenticationMode', mode);
-  const logging = field(field(r.get('Logging'), 'ClusterLogging'), 'EnabledTypes');
-  if (logging) r.setProp('logging', itemsOf(logging).flatMap((t) => texts(field(t, 'Type'))));
+  const publicAccess = member(vpcConfig, 'EndpointPublicAccess');
+  setBool(r, 'endpointPublicAccess', publicAccess, true);
+  setBool(r, 'endpointPrivateAccess', member(vpcConfig, 'EndpointPrivateAccess'), false);
+  const cidrs = member(vpcConfig, 'PublicAccessCidrs');
+  if (cidrs) r.setProp('publicAccessCidrs', textList(cidrs));
+  // The API's default CIDR applies whenever public access is on, also when that is not known here.
+  else if (boolOf(publicAccess) !== false) r.setDefault('publicAccessCidrs', ['0.0.0.0/0']);
+  r.setProp('subnets', subnetRefs(r, member(vpcConfig, 'SubnetIds')));
+  setText(r, 'authenticationMode', member(r.get('AccessConfig'), 'AuthenticationMode'), 'CONFIG_MAP');
+  const logging = member(member(r.get('Logging'), 'ClusterLogging'), 'EnabledTypes');
+  if (logging) r.setProp('logging', logTypes(logging));
   else r.setDefault('logging', []);
-  const encryption = itemsOf(r.get('EncryptionConfig'));
-  if (encryption.length) {
-    r.setProp('secretsEncryption', true);
-    r.setStr('secretsEncryptionKeyArn', field(field(encryption[0], 'Provider'), 'KeyArn'));
-  } else {
-    r.setDefault('secretsEncryption', false);
-  }
+  setEncryption(r, r.get('EncryptionConfig'));
   const network = r.get('KubernetesNetworkConfig');
-  const ipFamily = textOf(field(network, 'IpFamily'));
-  if (ipFamily === undefined) r.setDefault('ipFamily', 'ipv4');
-  else r.setProp('ipFamily', ipFamily);
-  r.setProp('serviceIpv4Cidr', textOf(field(network, 'ServiceIpv4Cidr')));
-  r.setProp('autoMode', boolOf(field(r.get('ComputeConfig'), 'Enabled')));
-  r.setProp('supportType', textOf(field(r.get('UpgradePolicy'), 'SupportType')));
-  r.setProp('tags', tagMap(r.get('Tags')));
+  setText(r, 'ipFamily', member(network, 'IpFamily'), 'ipv4');
+  setText(r, 'serviceIpv4Cidr', member(network, 'ServiceIpv4Cidr'));
+  setBool(r, 'autoMode', member(r.get('ComputeConfig'), 'Enabled'));
+  setText(r, 'supportType', member(r.get('UpgradePolicy'), 'SupportType'));
+  r.setProp('tags', labelMap(r.get('Tags'), false));
 }
 
-function taintsOf(value: CfnValue | undefined): PropValue[] | undefined {
-  if (!value) return undefined;
-  return itemsOf(value).flatMap((t) => {
-    const key = textOf(field(t, 'Key'));
-    const effect = textOf(field(t, 'Effect'));
-    if (key === undefined || effect === undefined) return [];
-    const v = textOf(field(t, 'Value'));
-    const k8sEffect = own(TAINT_EFFECTS, effect) ?? effect;
-    const taint: Record<string, PropValue> = v === undefined ? { key, effect: k8sEffect } : { key, value: v, effect: k8sEffect };
+/** `Logging.ClusterLogging.EnabledTypes` (`[{Type: api}, …]`) as the enabled types; `AWS::NoValue` is none. */
+function logTypes(value: CfnValue): PropValue {
+  const types = perBranch(value, (b): CfnValue => {
+    if (!written(b)) return list([]);
+    if (b.kind !== 'list') return b;
+    return list(b.items.flatMap((t) => member(t, 'Type') ?? []));
+  });
+  return textList(types);
+}
+
+/**
+ * `secretsEncryption` from `EncryptionConfig` (EKS takes one entry): true with the entry's key ARN,
+ * false (the default) when there is none, or the undecided value (`If(Kms, true, false)`).
+ */
+function setEncryption(r: ResourceLowering, value: CfnValue | undefined): void {
+  const config = written(value) ? perBranch(value, (b) => (b.kind === 'list' ? (b.items.find(written) ?? ABSENT) : b)) : ABSENT;
+  const enabled = perBranch(config, (c) => (c.kind === 'map' ? lit(true) : written(c) ? c : lit(false)));
+  if (enabled.kind === 'literal' && enabled.value === false) {
+    r.setDefault('secretsEncryption', false);
+    return;
+  }
+  r.setProp('secretsEncryption', boolOf(enabled) ?? unknown(enabled));
+  r.setStr('secretsEncryptionKeyArn', member(member(config, 'Provider'), 'KeyArn'));
+}
+
+/** Taints in Kubernetes form; unknown parts (and undecided taints or lists) stay placeholders. */
+function taintsOf(value: CfnValue | undefined): PropValue | undefined {
+  if (!written(value)) return undefined;
+  if (value.kind !== 'list') return unknown(value);
+  return value.items.flatMap((t): PropValue[] => {
+    if (t.kind !== 'map') return written(t) ? [unknown(t)] : [];
+    const key = field(t, 'Key');
+    const effect = field(t, 'Effect');
+    if (!written(key) || !written(effect)) return [];
+    const effectText = textOf(effect);
+    const taint: Record<string, PropValue> = { key: textOf(key) ?? unknown(key) };
+    const v = field(t, 'Value');
+    if (written(v)) taint['value'] = textOf(v) ?? unknown(v);
+    taint['effect'] = effectText === undefined ? unknown(effect) : (own(TAINT_EFFECTS, effectText) ?? effectText);
     return [taint];
   });
 }
@@ -108,28 +130,29 @@ export function lowerManagedNodeGroup(r: ResourceLowering): void {
   joinCluster(r);
   r.setProp('nodeGroupType', 'managed');
   const types = r.get('InstanceTypes');
-  if (types) r.setProp('instanceTypes', texts(types));
-  else if (!r.get('LaunchTemplate')) r.setDefault('instanceTypes', ['t3.medium']);
-  const capacity = r.text('CapacityType');
-  if (capacity === undefined) r.setDefault('capacityType', 'ON_DEMAND');
-  else r.setProp('capacityType', capacity);
+  if (written(types)) r.setProp('instanceTypes', textList(types));
+  else if (!written(r.get('LaunchTemplate'))) r.setDefault('instanceTypes', ['t3.medium']);
+  setText(r, 'capacityType', r.get('CapacityType'), 'ON_DEMAND');
   const scaling = r.get('ScalingConfig');
-  r.setNumber('minSize', field(scaling, 'MinSize'));
-  r.setNumber('maxSize', field(scaling, 'MaxSize'));
-  r.setNumber('desiredCapacity', field(scaling, 'DesiredSize'));
-  const labels = r.get('Labels');
-  if (labels) r.setProp('labels', Object.fromEntries([...entriesOf(labels)].map(([k, v]) => [k, textOf(v) ?? render(v)])));
+  r.setNumber('minSize', member(scaling, 'MinSize'));
+  r.setNumber('maxSize', member(scaling, 'MaxSize'));
+  r.setNumber('desiredCapacity', member(scaling, 'DesiredSize'));
+  r.setProp('labels', labelMap(r.get('Labels'), true));
   r.setProp('taints', taintsOf(r.get('Taints')));
   const subnets = r.get('Subnets');
   r.setProp('subnets', subnetRefs(r, subnets));
   r.setProp('availabilityZones', subnetZones(r, subnets));
   r.setStr('amiType', r.get('AmiType'));
   r.setNumber('volumeSize', r.get('DiskSize'));
-  if (r.get('RemoteAccess')) r.setProp('sshAllow', true);
+  const remote = r.get('RemoteAccess');
+  if (written(remote)) {
+    const allow = perBranch(remote, (b) => lit(written(b)));
+    r.setProp('sshAllow', boolOf(allow) ?? unknown(allow));
+  }
   const role = r.get('NodeRole');
   r.setStr('instanceRoleArn', role);
   r.relate('assumes', r.id, r.world.roleTarget(role, r), 'cfn-ref');
-  r.setProp('tags', tagMap(r.get('Tags')));
+  r.setProp('tags', labelMap(r.get('Tags'), false));
 }
 
 export function lowerFargateProfile(r: ResourceLowering): void {

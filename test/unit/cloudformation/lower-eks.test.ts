@@ -79,7 +79,7 @@ describe('EKS resources', () => {
   it('the managed node group: sizes coerced, labels map, taints in Kubernetes form, node role edge', () => {
     const ng = f.byId('NodeGroup:prod/general');
     expect(ng?.props).toMatchObject({
-      nodeGroupType: 'managed', cluster: 'prod', minSize: 1, maxSize: 5, desiredCapacity: 2, instanceTypes: ['m5.large', 'm5a.large'],
+      nodeGroupType: 'managed', cluster: 'Cluster:prod', minSize: 1, maxSize: 5, desiredCapacity: 2, instanceTypes: ['m5.large', 'm5a.large'],
       capacityType: 'SPOT', labels: { team: 'a' }, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }],
       subnets: ['Subnet:cfn:eks.yaml#S1'], availabilityZones: ['eu-west-1a'],
     });
@@ -95,7 +95,7 @@ describe('EKS resources', () => {
   });
 
   it('the addon joins the cluster by its literal name', () => {
-    expect(f.byId('Addon:prod/vpc-cni')?.props).toMatchObject({ cluster: 'prod', version: 'v1.18.0' });
+    expect(f.byId('Addon:prod/vpc-cni')?.props).toMatchObject({ cluster: 'Cluster:prod', version: 'v1.18.0' });
     expect(f.relations).toContainEqual(expect.objectContaining({ type: 'member-of', from: 'Addon:prod/vpc-cni', to: 'Cluster:prod' }));
   });
 
@@ -139,7 +139,7 @@ Resources:
 
   it('an access entry keeps its principal, groups, policies; a role principal names its IamRole entity', () => {
     expect(f.byId(id('Ops'))?.props).toMatchObject({
-      cluster: 'prod', principalArn: 'arn:aws:iam::111122223333:role/teams/ops-admin', type: 'STANDARD', kubernetesGroups: ['ops'],
+      cluster: 'Cluster:prod', principalArn: 'arn:aws:iam::111122223333:role/teams/ops-admin', type: 'STANDARD', kubernetesGroups: ['ops'],
       accessPolicies: ['arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy@namespace:a,b'], principalRole: 'IamRole:ops-admin',
     });
     expect(f.byId(id('Ops'))?.defaulted).toEqual(['type']);
