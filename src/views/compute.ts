@@ -200,9 +200,9 @@ function selectorsText(v: unknown): string {
   if (!Array.isArray(v)) return displayValue(null);
   const parts = v.map((s: unknown) => {
     if (typeof s !== 'object' || s === null) return '?';
-    const ns = 'namespace' in s ? String(s.namespace) : '*';
+    const ns = 'namespace' in s ? displayValue(s.namespace as PropValue) : '*';
     const labels = 'labels' in s && typeof s.labels === 'object' && s.labels !== null
-      ? Object.entries(s.labels).map(([k, x]) => `${k}=${String(x)}`).sort(cmp) : [];
+      ? Object.entries(s.labels as Record<string, PropValue>).map(([k, x]) => `${k}=${displayValue(x)}`).sort(cmp) : [];
     return labels.length > 0 ? `${ns} {${labels.join(', ')}}` : ns;
   });
   return listText(parts, 3);

@@ -40,7 +40,7 @@ describe('eksctl self-managed node group (CloudFormation) with its nodes', () =>
     expect(groups[0]?.props).toMatchObject({
       logicalId: 'NodeGroup',
       nodeGroupType: 'self-managed',
-      cluster: 'test',
+      cluster: 'Cluster:test',
       minSize: 2,
       maxSize: 2,
       labels: { 'alpha.eksctl.io/cluster-name': 'test', 'alpha.eksctl.io/nodegroup-name': 'n5' },

@@ -4,11 +4,10 @@
  * their `member-of Cluster` / `assumes IamRole` edges.
  */
 import { own } from '../../core/guards.js';
-import type { PropValue } from '../../model/entity.js';
+import { unresolved, type PropValue } from '../../model/entity.js';
 import { clusterId } from '../../model/ids.js';
 import type { ResourceLowering } from './lower-context.js';
 import { labelMap, member, perBranch, setBool, setText, textList, unknown, written } from './settings.js';
-import { tagMap } from './tags.js';
 import { ABSENT, boolOf, field, itemsOf, list, lit, render, textOf, toStr, type CfnValue } from './values.js';
 
 const TAINT_EFFECTS: Readonly<Record<string, string>> = { NO_SCHEDULE: 'NoSchedule', NO_EXECUTE: 'NoExecute', PREFER_NO_SCHEDULE: 'PreferNoSchedule' };
@@ -24,7 +23,7 @@ function texts(v: CfnValue | undefined): string[] {
  * The cluster entity a `ClusterName` value designates: the referenced cluster resource's entity, or
  * `Cluster:<name>` for a known name.
  */
-function clusterOf(r: ResourceLowering, value: CfnValue | undefined): string | undefined {
+export function clusterOf(r: ResourceLowering, value: CfnValue | undefined): string | undefined {
   const target = r.target(value);
   if (target?.startsWith(clusterId(''))) return target;
   const name = textOf(value);
@@ -158,8 +157,10 @@ export function lowerManagedNodeGroup(r: ResourceLowering): void {
 export function lowerFargateProfile(r: ResourceLowering): void {
   joinCluster(r);
   const selectors = itemsOf(r.get('Selectors')).map((s): PropValue => {
-    const namespace = textOf(field(s, 'Namespace')) ?? render(field(s, 'Namespace') ?? { kind: 'absent' });
-    const labels = tagMap(field(s, 'Labels'));
+    const ns = field(s, 'Namespace');
+    // Unknown parts stay placeholders: the Fargate join cannot decide such a selector and skips it.
+    const namespace = written(ns) ? (textOf(ns) ?? unknown(ns)) : unresolved('Namespace missing');
+    const labels = labelMap(field(s, 'Labels'), false);
     return labels ? { namespace, labels } : { namespace };
   });
   r.setProp('selectors', selectors);

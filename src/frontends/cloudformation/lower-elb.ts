@@ -6,7 +6,7 @@
  */
 import { subnetRefs } from './lower-eks.js';
 import type { ResourceLowering } from './lower-context.js';
-import { tagMap } from './tags.js';
+import { labelMap } from './settings.js';
 import { field, itemsOf, type CfnValue } from './values.js';
 
 /** `AWS::ElasticLoadBalancingV2::LoadBalancer` / `AWS::ElasticLoadBalancing::LoadBalancer`. */
@@ -20,7 +20,7 @@ export function lowerLoadBalancer(r: ResourceLowering): void {
   if (scheme === undefined) r.setDefault('scheme', 'internet-facing');
   else r.setProp('scheme', scheme);
   r.setProp('subnets', subnetRefs(r, r.get('Subnets')));
-  r.setProp('tags', tagMap(r.get('Tags')));
+  r.setProp('tags', labelMap(r.get('Tags'), false));
 }
 
 /** `AWS::ElasticLoadBalancingV2::TargetGroup`: its name (what a TargetGroupBinding names), type, port. */

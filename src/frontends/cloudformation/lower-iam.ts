@@ -8,7 +8,7 @@
 import type { PropValue } from '../../model/entity.js';
 import { asDocument } from './json-value.js';
 import type { ResourceLowering } from './lower-context.js';
-import { tagMap } from './tags.js';
+import { labelMap } from './settings.js';
 import { entriesOf, field, itemsOf, render, textOf, toPropValue, type CfnValue } from './values.js';
 
 const SUBJECT_OPERATORS = /^(ForAnyValue:|ForAllValues:)?String(Equals|Like)(IgnoreCase)?$/;
@@ -63,5 +63,5 @@ export function lowerIamRole(r: ResourceLowering): void {
   const inline = itemsOf(r.get('Policies')).map((p): PropValue => display(field(p, 'PolicyName') ?? { kind: 'placeholder', expr: 'PolicyName' }));
   if (inline.length) r.setProp('inlinePolicies', inline);
   r.setStr('permissionsBoundary', r.get('PermissionsBoundary'));
-  r.setProp('tags', tagMap(r.get('Tags')));
+  r.setProp('tags', labelMap(r.get('Tags'), false));
 }

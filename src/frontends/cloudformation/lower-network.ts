@@ -6,13 +6,13 @@
  * subnet classification (J7) are collected on the way.
  */
 import type { ResourceLowering, RouteVia } from './lower-context.js';
-import { tagMap } from './tags.js';
+import { labelMap } from './settings.js';
 import { textOf } from './values.js';
 
 export function lowerVpc(r: ResourceLowering): void {
   r.setStr('cidr', r.get('CidrBlock'));
   r.setProp('vpcId', { unresolved: `Ref(${r.decl.logicalId})` });
-  r.setProp('tags', tagMap(r.get('Tags')));
+  r.setProp('tags', labelMap(r.get('Tags'), false));
 }
 
 export function lowerSubnet(r: ResourceLowering): void {
@@ -21,7 +21,7 @@ export function lowerSubnet(r: ResourceLowering): void {
   r.setProp('subnetId', { unresolved: `Ref(${r.decl.logicalId})` });
   const mapPublic = r.bool('MapPublicIpOnLaunch');
   if (mapPublic !== undefined) r.setProp('mapPublicIpOnLaunch', mapPublic);
-  r.setProp('tags', tagMap(r.get('Tags')));
+  r.setProp('tags', labelMap(r.get('Tags'), false));
   const vpc = r.target(r.get('VpcId'));
   if (vpc !== undefined) {
     r.setProp('vpc', vpc);

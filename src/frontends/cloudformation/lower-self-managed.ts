@@ -4,11 +4,10 @@
  * mixed-instances policy, labels and taints from the kubelet flags in the user data, and the node
  * role through the instance profile.
  */
-import { clusterId } from '../../model/ids.js';
-import { subnetRefs, subnetZones } from './lower-eks.js';
+import { clusterOf, subnetRefs, subnetZones } from './lower-eks.js';
 import type { ResourceLowering } from './lower-context.js';
 import type { SelfManaged } from './self-managed.js';
-import { tagMap } from './tags.js';
+import { labelMap } from './settings.js';
 import { field, itemsOf, numberOf, textOf, toStr, type CfnValue } from './values.js';
 
 function instanceTypes(r: ResourceLowering, sm: SelfManaged): string[] {
@@ -43,9 +42,10 @@ function nodeRole(r: ResourceLowering, sm: SelfManaged): CfnValue | undefined {
 
 export function lowerSelfManagedNodeGroup(r: ResourceLowering, sm: SelfManaged): void {
   r.setProp('nodeGroupType', 'self-managed');
-  const cluster = textOf(sm.cluster);
+  // The cluster's entity id, as for managed groups and eksctl's (docs/model.md).
+  const cluster = clusterOf(r, sm.cluster);
   r.setProp('cluster', cluster ?? toStr(sm.cluster));
-  r.relate('member-of', r.id, r.target(sm.cluster) ?? (cluster === undefined ? undefined : clusterId(cluster)), 'cfn-ref');
+  r.relate('member-of', r.id, cluster, 'cfn-ref');
   r.setNumber('minSize', r.get('MinSize'));
   r.setNumber('maxSize', r.get('MaxSize'));
   r.setNumber('desiredCapacity', r.get('DesiredCapacity'));
@@ -62,5 +62,5 @@ export function lowerSelfManagedNodeGroup(r: ResourceLowering, sm: SelfManaged):
   // `Roles` holds role names (Ref); only an ARN-valued reference is an instance role ARN.
   if (role?.kind !== 'resource' || role.attribute === 'Arn') r.setStr('instanceRoleArn', role);
   r.relate('assumes', r.id, r.world.roleTarget(role, r), 'cfn-ref');
-  r.setProp('tags', tagMap(r.get('Tags')));
+  r.setProp('tags', labelMap(r.get('Tags'), false));
 }

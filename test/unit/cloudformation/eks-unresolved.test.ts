@@ -278,6 +278,16 @@ describe('managed node group settings that are not known', () => {
     nodeGroupsPass.run(g, { sink: f.sink });
     expect(g.relationsTo('NodeGroup:prod/general', 'member-of')).toEqual([]);
   });
+
+  it('nor do the known labels of a group with an unknown one match alone (J12 cannot decide)', () => {
+    const { f } = lowerOne(nodeGroup('      Labels: {tier: !Ref Env, team: a}\n'), 'NodeGroup:prod/general');
+    const g = new ModelGraph();
+    g.addFragment(f);
+    const source = { file: 'dump.yaml', line: 1, format: 'kubernetes' as const };
+    g.addEntity(makeEntity({ id: 'Node:n1', kind: 'Node', name: 'n1', props: { labels: { team: 'a' } }, source }));
+    nodeGroupsPass.run(g, { sink: f.sink });
+    expect(g.relationsTo('NodeGroup:prod/general', 'member-of')).toEqual([]);
+  });
 });
 
 describe('the cluster of EKS resources is the cluster entity id', () => {
@@ -336,5 +346,56 @@ describe('Markdown of unknown settings', () => {
     expect(md).toContain('| secrets encryption | ⟨If(UseKms, true, false)⟩ |');
     expect(md).toContain('public endpoint: ⟨Param#40;PublicApi#41;⟩');
     expect(md).not.toMatch(/public endpoint: yes/);
+  });
+});
+
+describe('unknown values in tags and Fargate selectors', () => {
+  it('a tag whose value is unknown stays a placeholder (a subnet role tag never reads as set)', () => {
+    const f = lower({
+      't.yaml': template(`
+  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  S:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref V
+      CidrBlock: 10.0.0.0/24
+      Tags: [{Key: kubernetes.io/role/elb, Value: !Ref Env}, {Key: Name, Value: web}, {Key: !Ref Env, Value: x}]
+`),
+    });
+    expect(f.byId('Subnet:cfn:t.yaml#S')?.props['tags']).toEqual({ 'kubernetes.io/role/elb': { unresolved: 'Param(Env)' }, Name: 'web' });
+  });
+
+  it('a Fargate selector with an unknown namespace or label is kept as placeholders and matches no pod', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archmap-fargate-'));
+    try {
+      writeFileSync(
+        join(dir, 't.yaml'),
+        template(`
+  C:
+    Type: AWS::EKS::Cluster
+    Properties:
+      Name: prod
+      RoleArn: arn:aws:iam::111122223333:role/eks
+      ResourcesVpcConfig: {SubnetIds: [subnet-1]}
+  Fp:
+    Type: AWS::EKS::FargateProfile
+    Properties:
+      ClusterName: prod
+      PodExecutionRoleArn: arn:aws:iam::111122223333:role/fargate
+      Selectors: [{Namespace: !Ref Env}, {Namespace: shop, Labels: [{Key: app, Value: !Ref Env}]}]
+`),
+      );
+      writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop, labels: {app: web}}\nspec:\n  containers: [{name: c, image: x:1}]\n');
+      const model = await importArchitecture([dir]);
+      const profile = model.entities.find((e) => e.kind === 'FargateProfile');
+      expect(profile?.props['selectors']).toEqual([{ namespace: { unresolved: 'Param(Env)' } }, { namespace: 'shop', labels: { app: { unresolved: 'Param(Env)' } } }]);
+      expect(model.relations.filter((r) => r.rule === 'J19')).toEqual([]);
+      // No namespace is made up from the placeholder (A.11).
+      expect(model.entities.filter((e) => e.kind === 'Namespace').map((e) => e.name)).toEqual(['shop']);
+      // Shown as placeholders in the compute diagram (never `[object Object]`).
+      expect(renderMarkdown(model)).toContain('selectors: ⟨Param#40;Env#41;⟩, shop #123;app=⟨Param#40;Env#41;⟩#125;');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

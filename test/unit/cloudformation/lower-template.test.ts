@@ -95,7 +95,7 @@ describe('self-managed node groups', () => {
   it('an ASG whose user data bootstraps a cluster is a self-managed NodeGroup with labels, taints and its node role', () => {
     const ng = f.byId('NodeGroup:demo/workers');
     expect(ng?.props).toMatchObject({
-      nodeGroupType: 'self-managed', cluster: 'demo', minSize: 1, maxSize: 4, desiredCapacity: 2, instanceTypes: ['c5.large'],
+      nodeGroupType: 'self-managed', cluster: 'Cluster:demo', minSize: 1, maxSize: 4, desiredCapacity: 2, instanceTypes: ['c5.large'],
       labels: { team: 'a', tier: 'web' }, taints: [{ key: 'gpu', value: 'true', effect: 'NoSchedule' }], subnets: ['subnet-1'],
     });
     expect(f.relations).toContainEqual(expect.objectContaining({ type: 'assumes', from: 'NodeGroup:demo/workers', to: 'IamRole:workers' }));

@@ -121,7 +121,7 @@ ${tags}`;
   it('both labels literal: the group is <cluster>/<nodegroup-name>, even without a cluster tag', () => {
     const f = lower({ 't.yaml': template(labelled('test', 'n5'), '', "      AutoScalingGroupName: workers\n") });
     expect(groups(f)).toEqual([['NodeGroup:test/n5', 'n5']]);
-    expect(f.byId('NodeGroup:test/n5')?.props).toMatchObject({ cluster: 'test', labels: { 'alpha.eksctl.io/cluster-name': 'test', 'alpha.eksctl.io/nodegroup-name': 'n5' } });
+    expect(f.byId('NodeGroup:test/n5')?.props).toMatchObject({ cluster: 'Cluster:test', labels: { 'alpha.eksctl.io/cluster-name': 'test', 'alpha.eksctl.io/nodegroup-name': 'n5' } });
   });
 
   it('with the same cluster tag', () => {

@@ -166,6 +166,6 @@ ${userData
 
   it('bootstrap.sh with the cluster on a continuation line', () => {
     const f = lower({ 't.yaml': template('#!/bin/bash\n/etc/eks/bootstrap.sh \\\n  demo \\\n  --kubelet-extra-args --node-labels=a=b') });
-    expect(f.byId('NodeGroup:demo/workers')?.props).toMatchObject({ nodeGroupType: 'self-managed', cluster: 'demo', labels: { a: 'b' } });
+    expect(f.byId('NodeGroup:demo/workers')?.props).toMatchObject({ nodeGroupType: 'self-managed', cluster: 'Cluster:demo', labels: { a: 'b' } });
   });
 });

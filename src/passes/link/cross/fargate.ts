@@ -88,11 +88,12 @@ function readSelectors(profiles: readonly Entity[]): ProfileSelector[] {
   for (const profile of profiles) {
     for (const sel of propRecords(profile, 'selectors')) {
       const ns = sel['namespace'];
-      if (typeof ns !== 'string') continue;
-      const rawLabels = sel['labels'];
-      const labels = isPropMap(rawLabels)
-        ? Object.entries(rawLabels).flatMap(([k, v]) => (typeof v === 'string' ? [{ key: compileGlob(k), value: compileGlob(v) }] : []))
-        : [];
+      const rawLabels = sel['labels'] ?? {};
+      // A selector with an unknown part (an unresolved CloudFormation value) cannot be decided: it matches nothing.
+      if (typeof ns !== 'string' || !isPropMap(rawLabels)) continue;
+      const entries = Object.entries(rawLabels).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : []));
+      if (entries.length !== Object.keys(rawLabels).length) continue;
+      const labels = entries.map(([k, v]) => ({ key: compileGlob(k), value: compileGlob(v) }));
       out.push({ profile, namespace: compileGlob(ns), labels });
     }
   }

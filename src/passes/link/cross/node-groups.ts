@@ -18,7 +18,7 @@ import type { Confidence } from '../../../model/kinds.js';
 import { toProps, type NodeGroupProps } from '../../../model/props.js';
 import { propMap, propString } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
-import { clusterOfNode, earliestSource, firstSource, onlyNamedCluster } from './lookup.js';
+import { clusterOfNode, earliestSource, firstSource, isPropMap, onlyNamedCluster } from './lookup.js';
 
 interface GroupLabel {
   readonly name: string;
@@ -94,6 +94,9 @@ class LabelledGroups {
 
   constructor(graph: ModelGraph) {
     for (const g of graph.ofKind('NodeGroup')) {
+      // A declared label whose value is unknown (a CloudFormation placeholder) makes the subset test undecidable.
+      const raw = g.props['labels'];
+      if (isPropMap(raw) && Object.values(raw).some((v) => typeof v !== 'string')) continue;
       const labels = Object.entries(propMap(g, 'labels')).filter(([k]) => !g.defaulted.includes(`labels.${k}`));
       if (labels.length > 0) this.groups.push({ id: g.id, labels: labels.sort((a, b) => cmp(a[0], b[0])) });
     }
