@@ -3,17 +3,63 @@ import type { AuditRule } from '../rule.js';
 import clusterAuditLogging from './cluster-audit-logging.js';
 import clusterPublicEndpoint from './cluster-public-endpoint.js';
 import clusterSecretsEncryption from './cluster-secrets-encryption.js';
+import configMapAuthMode from './config-map-auth-mode.js';
+import corednsReplicas from './coredns-replicas.js';
+import danglingReference from './dangling-reference.js';
+import defaultNamespace from './default-namespace.js';
+import defaultServiceAccount from './default-service-account.js';
+import ebsStorageClassUnencrypted from './ebs-storage-class-unencrypted.js';
 import externalIrsaRole from './external-irsa-role.js';
+import fargateIncompatiblePod from './fargate-incompatible-pod.js';
+import fargatePublicSubnet from './fargate-public-subnet.js';
+import hostNamespaces from './host-namespaces.js';
 import iamAdminPolicy from './iam-admin-policy.js';
 import imageLatestTag from './image-latest-tag.js';
+import irsaWithoutOidc from './irsa-without-oidc.js';
+import kubeletVersionSkew from './kubelet-version-skew.js';
+import namespaceNetworkPolicy from './namespace-network-policy.js';
+import nodeVolumeUnencrypted from './node-volume-unencrypted.js';
+import nodesPublicSubnets from './nodes-public-subnets.js';
+import privilegedContainer from './privileged-container.js';
 import secretLikeEnv from './secret-like-env.js';
+import serviceRoutingGaps from './service-routing-gaps.js';
+import sharedIamRole from './shared-iam-role.js';
+import singleAzCapacity from './single-az-capacity.js';
+import singleNatGateway from './single-nat-gateway.js';
+import singletonWorkload from './singleton-workload.js';
+import spotOnlyWorkload from './spot-only-workload.js';
+import systemMasters from './system-masters.js';
+import workloadWithoutPdb from './workload-without-pdb.js';
 
 export const RULES: readonly AuditRule[] = [
   clusterAuditLogging,
   clusterPublicEndpoint,
   clusterSecretsEncryption,
+  configMapAuthMode,
+  corednsReplicas,
+  danglingReference,
+  defaultNamespace,
+  defaultServiceAccount,
+  ebsStorageClassUnencrypted,
   externalIrsaRole,
+  fargateIncompatiblePod,
+  fargatePublicSubnet,
+  hostNamespaces,
   iamAdminPolicy,
   imageLatestTag,
+  irsaWithoutOidc,
+  kubeletVersionSkew,
+  namespaceNetworkPolicy,
+  nodeVolumeUnencrypted,
+  nodesPublicSubnets,
+  privilegedContainer,
   secretLikeEnv,
+  serviceRoutingGaps,
+  sharedIamRole,
+  singleAzCapacity,
+  singleNatGateway,
+  singletonWorkload,
+  spotOnlyWorkload,
+  systemMasters,
+  workloadWithoutPdb,
 ];

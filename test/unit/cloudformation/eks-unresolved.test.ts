@@ -114,7 +114,7 @@ describe('EKS cluster settings that are not known', () => {
       authenticationMode: 'CONFIG_MAP', logging: [], secretsEncryption: false, ipFamily: 'ipv4',
     });
     expect(e.defaulted).toEqual(['authenticationMode', 'endpointPrivateAccess', 'endpointPublicAccess', 'ipFamily', 'logging', 'publicAccessCidrs', 'secretsEncryption']);
-    expect(findings(f)).toEqual(['eks/audit-logging Cluster:prod', 'eks/public-endpoint-open Cluster:prod', 'eks/secrets-encryption Cluster:prod']);
+    expect(findings(f)).toEqual(['eks/audit-logging Cluster:prod', 'eks/public-endpoint-open Cluster:prod', 'eks/secrets-encryption Cluster:prod', 'iam/config-map-auth-mode Cluster:prod']);
   });
 
   it('parameter values given with --param are declared values, not defaults', () => {

@@ -24,7 +24,7 @@ import type { LinkPass } from '../../types.js';
 import { isTopLevel, WORKLOAD_KINDS } from '../kubernetes/k8s-index.js';
 import { isPropMap, propRecords, pushTo } from './lookup.js';
 
-interface ProfileSelector {
+export interface ProfileSelector {
   readonly profile: Entity;
   readonly namespace: Glob;
   readonly labels: readonly { key: Glob; value: Glob }[];
@@ -83,7 +83,8 @@ function uniqueProfile(list: readonly Entity[] | undefined): Entity | undefined 
   return list?.length === 1 ? list[0] : undefined;
 }
 
-function readSelectors(profiles: readonly Entity[]): ProfileSelector[] {
+/** The selectors of Fargate profiles whose parts are all known (a placeholder makes a selector undecidable: skipped). */
+export function readSelectors(profiles: readonly Entity[]): ProfileSelector[] {
   const out: ProfileSelector[] = [];
   for (const profile of profiles) {
     for (const sel of propRecords(profile, 'selectors')) {
@@ -100,13 +101,18 @@ function readSelectors(profiles: readonly Entity[]): ProfileSelector[] {
   return out;
 }
 
+/** Whether every label of the selector is matched by one of `entries` (a pod's or a pod template's labels). */
+export function selectorLabelsMatch(s: ProfileSelector, entries: readonly (readonly [string, string])[]): boolean {
+  return s.labels.every((l) => entries.some(([k, v]) => l.key.test(k) && l.value.test(v)));
+}
+
 /** The alphabetically first profile with a selector matching the labels. */
 function predict(candidates: readonly ProfileSelector[], labels: Readonly<Record<string, string>>): Entity | undefined {
   let best: Entity | undefined;
   const entries = Object.entries(labels);
   for (const s of candidates) {
     if (best && cmp(s.profile.name, best.name) >= 0) continue;
-    if (s.labels.every((l) => entries.some(([k, v]) => l.key.test(k) && l.value.test(v)))) best = s.profile;
+    if (selectorLabelsMatch(s, entries)) best = s.profile;
   }
   return best;
 }

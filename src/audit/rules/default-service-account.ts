@@ -1,0 +1,50 @@
+import type { Entity } from '../../model/entity.js';
+import type { ModelGraph } from '../../model/graph.js';
+import { propString } from '../../model/read.js';
+import { defineRule } from '../rule.js';
+
+/**
+ * IAM-12 (part): a pod or workload outside `kube-system` runs as its namespace's `default`
+ * ServiceAccount (`serviceAccountName` unset or `default`). Reported once, at the top of the owner
+ * chain the inputs hold (a Deployment, not its ReplicaSets and pods). The other half of IAM-12
+ * (`automountServiceAccountToken` not false where the pod does not call the API) is not judged: the
+ * model keeps neither the pod's automount setting nor whether the pod calls the API.
+ */
+export default defineRule({
+  id: 'k8s/default-service-account',
+  check: 'IAM-12',
+  severity: 'info',
+  description: 'A pod or workload outside kube-system runs as the namespace default ServiceAccount.',
+  appliesTo: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  run(entity, ctx) {
+    if (entity.namespace === undefined || entity.namespace === 'kube-system') return;
+    if (hasOwnerInGraph(ctx.graph, entity, () => true)) return;
+    const sa = propString(entity, 'serviceAccount');
+    if (sa !== undefined && sa !== 'default') return;
+    const how = sa === undefined ? 'serviceAccountName unset' : 'serviceAccountName: default';
+    ctx.report(entity, `${entity.kind} ${entity.namespace}/${entity.name} runs as the default ServiceAccount (${how})`);
+  },
+});
+
+/**
+ * Whether an owner of `entity` (through `owns` relations, transitively) is in the graph and
+ * satisfies `reports`: that owner is the one a finding is reported at.
+ */
+export function hasOwnerInGraph(graph: ModelGraph, entity: Entity, reports: (owner: Entity) => boolean): boolean {
+  const seen = new Set<string>([entity.id]);
+  let frontier = [entity.id];
+  for (let depth = 0; depth < 8 && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const r of graph.relationsTo(id, 'owns')) {
+        const owner = graph.get(r.from);
+        if (!owner || seen.has(owner.id)) continue;
+        if (reports(owner)) return true;
+        seen.add(owner.id);
+        next.push(owner.id);
+      }
+    }
+    frontier = next;
+  }
+  return false;
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../../src/audit/engine.js';
+import type { AuditRule } from '../../../src/audit/rule.js';
+import namespaceNetworkPolicy from '../../../src/audit/rules/namespace-network-policy.js';
+import nodesPublicSubnets from '../../../src/audit/rules/nodes-public-subnets.js';
+import serviceRoutingGaps from '../../../src/audit/rules/service-routing-gaps.js';
+import singleAzCapacity from '../../../src/audit/rules/single-az-capacity.js';
+import singleNatGateway from '../../../src/audit/rules/single-nat-gateway.js';
+import singletonWorkload from '../../../src/audit/rules/singleton-workload.js';
+import workloadWithoutPdb from '../../../src/audit/rules/workload-without-pdb.js';
+import { ModelGraph } from '../../../src/model/graph.js';
+import { importArchitecture } from '../../../src/pipeline.js';
+import { tempFile } from '../kubernetes/helpers.js';
+
+/** Imports the texts through the real pipeline, rebuilds the linked graph and runs one rule. */
+async function messages(rule: AuditRule, ...texts: string[]): Promise<string[]> {
+  const model = await importArchitecture(texts.map((t) => tempFile(t)));
+  const graph = new ModelGraph();
+  for (const e of model.entities) graph.addEntity(e);
+  for (const r of model.relations) graph.addRelation(r);
+  const findings = runAudit(graph, [rule]);
+  for (const f of findings) expect(f).toMatchObject({ rule: rule.id, severity: rule.severity, file: expect.any(String), line: expect.any(Number) });
+  return findings.map((f) => f.message).sort();
+}
+
+const eksctl = (body: string): string => `apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: c1
+  region: eu-west-1
+availabilityZones: [eu-west-1a, eu-west-1b]
+${body}`;
+
+const cfnNetwork = (secondAz: string, natForB: string): string => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: { CidrBlock: 10.0.0.0/16 }
+  PublicA:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: eu-west-1a }
+  PrivateA:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a }
+  PrivateB:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: ${secondAz} }
+  NatA:
+    Type: AWS::EC2::NatGateway
+    Properties: { SubnetId: !Ref PublicA, AllocationId: eipalloc-1 }
+  NatB:
+    Type: AWS::EC2::NatGateway
+    Properties: { SubnetId: !Ref PublicA, AllocationId: eipalloc-2 }
+  TableA:
+    Type: AWS::EC2::RouteTable
+    Properties: { VpcId: !Ref Vpc }
+  TableB:
+    Type: AWS::EC2::RouteTable
+    Properties: { VpcId: !Ref Vpc }
+  RouteA:
+    Type: AWS::EC2::Route
+    Properties: { RouteTableId: !Ref TableA, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref NatA }
+  RouteB:
+    Type: AWS::EC2::Route
+    Properties: { RouteTableId: !Ref TableB, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref ${natForB} }
+  AssocA:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties: { SubnetId: !Ref PrivateA, RouteTableId: !Ref TableA }
+  AssocB:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties: { SubnetId: !Ref PrivateB, RouteTableId: !Ref TableB }
+  Cluster:
+    Type: AWS::EKS::Cluster
+    Properties:
+      Name: c2
+      RoleArn: arn:aws:iam::111122223333:role/eks
+      ResourcesVpcConfig: { SubnetIds: [!Ref PrivateA, !Ref PrivateB] }
+  Workers:
+    Type: AWS::EKS::Nodegroup
+    Properties:
+      ClusterName: !Ref Cluster
+      NodegroupName: workers
+      NodeRole: arn:aws:iam::111122223333:role/node
+      Subnets: [!Ref PrivateA, !Ref PrivateB]
+`;
+
+describe('NET-03 net/nodes-public-subnets', () => {
+  it('reports an eksctl node group in the public subnets (privateNetworking defaulted)', async () => {
+    expect(await messages(nodesPublicSubnets, eksctl('managedNodeGroups:\n  - name: ng-1\n'))).toEqual([
+      'NodeGroup c1/ng-1: nodes are placed in public subnet(s) public/eu-west-1a, public/eu-west-1b (privateNetworking: false, the eksctl default)',
+    ]);
+  });
+
+  it('passes a group with privateNetworking: true', async () => {
+    expect(await messages(nodesPublicSubnets, eksctl('managedNodeGroups:\n  - name: ng-1\n    privateNetworking: true\n'))).toEqual([]);
+  });
+
+  it('passes a CloudFormation group in NAT-routed subnets', async () => {
+    expect(await messages(nodesPublicSubnets, cfnNetwork('eu-west-1b', 'NatB'))).toEqual([]);
+  });
+});
+
+describe('NET-06 net/single-nat-gateway', () => {
+  it('reports eksctl\'s default single NAT gateway', async () => {
+    expect(await messages(singleNatGateway, eksctl('managedNodeGroups:\n  - name: ng-1\n    privateNetworking: true\n'))).toEqual([
+      'NatGateway NATGateway: one NAT gateway in eu-west-1a serves private subnets in 2 AZs (eu-west-1a, eu-west-1b)',
+    ]);
+  });
+
+  it('passes eksctl HighlyAvailable NAT gateways', async () => {
+    expect(await messages(singleNatGateway, eksctl('vpc:\n  nat:\n    gateway: HighlyAvailable\n'))).toEqual([]);
+  });
+
+  it('reports a CloudFormation NAT gateway that is the default route of two AZs', async () => {
+    expect(await messages(singleNatGateway, cfnNetwork('eu-west-1b', 'NatA'))).toEqual([
+      'NatGateway NatA: one NAT gateway in eu-west-1a serves private subnets in 2 AZs (eu-west-1a, eu-west-1b)',
+    ]);
+  });
+
+  it('passes one NAT gateway per AZ, and counts no placeholder AZ', async () => {
+    expect(await messages(singleNatGateway, cfnNetwork('eu-west-1b', 'NatB'))).toEqual([]);
+    expect(await messages(singleNatGateway, cfnNetwork("!Select [1, !GetAZs '']", 'NatA'))).toEqual([]);
+  });
+});
+
+describe('REL-05 rel/single-az-capacity', () => {
+  it('reports node groups and a cluster confined to one AZ', async () => {
+    const body = 'managedNodeGroups:\n  - name: a\n    availabilityZones: [eu-west-1a]\n  - name: b\n    availabilityZones: [eu-west-1a]\n';
+    expect(await messages(singleAzCapacity, eksctl(body))).toEqual([
+      'NodeGroup c1/a: all its subnets are in one AZ (eu-west-1a)',
+      'NodeGroup c1/b: all its subnets are in one AZ (eu-west-1a)',
+      'cluster c1: all 2 node groups / Fargate profiles are in one AZ (eu-west-1a)',
+    ]);
+  });
+
+  it('passes groups spread over two AZs', async () => {
+    expect(await messages(singleAzCapacity, eksctl('managedNodeGroups:\n  - name: a\n'))).toEqual([]);
+    expect(await messages(singleAzCapacity, cfnNetwork('eu-west-1b', 'NatB'))).toEqual([]);
+  });
+
+  it('reports nothing when a subnet AZ is a placeholder', async () => {
+    expect(await messages(singleAzCapacity, cfnNetwork("!Select [1, !GetAZs '']", 'NatB'))).toEqual([]);
+  });
+});
+
+const deployment = (name: string, ns: string, extra = ''): string => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: ${name}, namespace: ${ns} }
+spec:
+${extra}  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec: { containers: [{ name: app, image: 'nginx:1.27' }] }
+`;
+
+describe('NET-07 net/namespace-without-network-policy', () => {
+  it('reports a namespace with a workload and no NetworkPolicy', async () => {
+    expect(await messages(namespaceNetworkPolicy, deployment('web', 'shop'))).toEqual(['Namespace shop: runs 1 workload(s) but has no NetworkPolicy']);
+  });
+
+  it('reports a namespace whose NetworkPolicies select none of its pods', async () => {
+    const np = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: other, namespace: shop }\nspec: { podSelector: { matchLabels: { app: other } } }\n';
+    expect(await messages(namespaceNetworkPolicy, `${deployment('web', 'shop')}---\n${np}`)).toEqual([
+      'Namespace shop: runs 1 workload(s) but none of its 1 NetworkPolicy object(s) selects their pods',
+    ]);
+  });
+
+  it('passes a default-deny policy, and does not judge kube-system', async () => {
+    const deny = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny, namespace: shop }\nspec: { podSelector: {}, policyTypes: [Ingress] }\n';
+    expect(await messages(namespaceNetworkPolicy, `${deployment('web', 'shop')}---\n${deny}---\n${deployment('dns', 'kube-system')}`)).toEqual([]);
+  });
+});
+
+const service = (name: string, app: string, port = 80): string =>
+  `apiVersion: v1\nkind: Service\nmetadata: { name: ${name}, namespace: shop }\nspec: { selector: { app: ${app} }, ports: [{ port: ${port} }] }\n`;
+const ingress = (backends: string): string =>
+  `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: web, namespace: shop }\nspec:\n  rules:\n    - http:\n        paths:\n${backends}`;
+const backend = (svc: string, port: number): string => `          - { path: /${svc}, pathType: Prefix, backend: { service: { name: ${svc}, port: { number: ${port} } } } }\n`;
+
+describe('NET-11 net/dangling-service-route', () => {
+  it('reports a selector matching nothing and Ingress backends to a missing Service or port', async () => {
+    const text = [deployment('web', 'shop'), service('web', 'web'), service('ghost', 'ghost'), ingress(backend('web', 8080) + backend('nope', 80))].join('---\n');
+    expect(await messages(serviceRoutingGaps, text)).toEqual([
+      'Ingress shop/web: backend Service nope does not exist',
+      'Ingress shop/web: backend Service web has no port 8080',
+      'Service shop/ghost: selector app=ghost matches no pod or workload',
+    ]);
+  });
+
+  it('passes a Service selecting a workload and an Ingress to its port', async () => {
+    const text = [deployment('web', 'shop'), service('web', 'web'), ingress(backend('web', 80))].join('---\n');
+    expect(await messages(serviceRoutingGaps, text)).toEqual([]);
+  });
+
+  it('does not judge namespaces whose workloads (or Services) are not in the inputs', async () => {
+    expect(await messages(serviceRoutingGaps, [service('ghost', 'ghost'), ingress(backend('nope', 80)).replace('namespace: shop', 'namespace: edge')].join('---\n'))).toEqual([]);
+  });
+});
+
+const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: web, namespace: shop }\nspec: { minAvailable: 1, selector: { matchLabels: { app: web } } }\n';
+
+describe('REL-01 rel/no-pod-disruption-budget', () => {
+  it('reports a multi-replica Deployment without a PDB', async () => {
+    expect(await messages(workloadWithoutPdb, deployment('web', 'shop', '  replicas: 3\n'))).toEqual([
+      'Deployment shop/web: 3 replicas and no PodDisruptionBudget selects its pods',
+    ]);
+  });
+
+  it('passes a covered Deployment and a single-replica one', async () => {
+    expect(await messages(workloadWithoutPdb, `${deployment('web', 'shop', '  replicas: 3\n')}---\n${pdb}---\n${deployment('one', 'shop', '  replicas: 1\n')}`)).toEqual([]);
+  });
+});
+
+describe('REL-02 rel/singleton-workload', () => {
+  it('reports single-replica user workloads and a running bare Pod', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: debug, namespace: shop }\nspec: { containers: [{ name: a, image: busybox:1.36 }] }\nstatus: { phase: Running }\n';
+    expect(await messages(singletonWorkload, [deployment('one', 'shop', '  replicas: 1\n'), deployment('unset', 'shop'), pod].join('---\n'))).toEqual([
+      'Deployment shop/one: runs a single replica (replicas: 1)',
+      'Deployment shop/unset: runs a single replica (replicas not set, default 1)',
+      'Pod shop/debug: bare Pod without a controller (not recreated if its node fails)',
+    ]);
+  });
+
+  it('passes replicated, HPA-scaled, kube-system workloads and manifest Pods without a phase', async () => {
+    const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: scaled, namespace: shop }\nspec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: scaled }, minReplicas: 2, maxReplicas: 5 }\n';
+    const hook = 'apiVersion: v1\nkind: Pod\nmetadata: { name: test, namespace: shop }\nspec: { restartPolicy: Never, containers: [{ name: a, image: busybox:1.36 }] }\n';
+    const texts = [deployment('many', 'shop', '  replicas: 2\n'), deployment('scaled', 'shop'), hpa, deployment('dns', 'kube-system', '  replicas: 1\n'), hook];
+    expect(await messages(singletonWorkload, texts.join('---\n'))).toEqual([]);
+  });
+});
