@@ -2,14 +2,19 @@
 import { cmp } from '../core/order.js';
 import type { Finding } from '../model/architecture.js';
 import type { ModelGraph } from '../model/graph.js';
+import { RelationIndex } from './relation-index.js';
 import type { AuditRule } from './rule.js';
 import { RULES } from './rules/index.js';
 
 export function runAudit(graph: ModelGraph, rules: readonly AuditRule[] = RULES): Finding[] {
   const findings: Finding[] = [];
+  let index: RelationIndex | undefined;
   for (const rule of rules) {
     const ctx = {
       graph,
+      get relations(): RelationIndex {
+        return (index ??= new RelationIndex(graph));
+      },
       report(entity: { id: string; sources: readonly { file: string; line: number }[] }, message: string): void {
         const source = entity.sources[0];
         findings.push({

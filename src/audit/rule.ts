@@ -7,9 +7,12 @@ import type { Severity } from '../core/diagnostics.js';
 import type { Entity } from '../model/entity.js';
 import type { EntityKind } from '../model/kinds.js';
 import type { ModelGraph } from '../model/graph.js';
+import type { RelationIndex } from './relation-index.js';
 
 export interface RuleContext {
   readonly graph: ModelGraph;
+  /** The graph's relations by end and type, unordered (built on first use, shared by the run's rules). */
+  readonly relations: RelationIndex;
   report(entity: Entity, message: string): void;
 }
 

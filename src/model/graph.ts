@@ -114,6 +114,16 @@ export class ModelGraph {
     return this.entities.values();
   }
 
+  /** Outgoing relations of an entity, in no particular order (for yes/no questions and counts). */
+  unorderedRelationsFrom(id: string): readonly Relation[] {
+    return this.relations.from(this.resolve(id));
+  }
+
+  /** Incoming relations of an entity, in no particular order (for yes/no questions and counts). */
+  unorderedRelationsTo(id: string): readonly Relation[] {
+    return this.relations.to(this.resolve(id));
+  }
+
   /** All entities, sorted by id. */
   allEntities(): Entity[] {
     // Ids start with their kind (`Pod:…`), so the per-kind lists in `kind:` order are nearly always

@@ -27,7 +27,7 @@ export default defineRule({
     }
     const nodes = new Set<string>();
     let placed = 0;
-    for (const pod of ownedPods(ctx.graph, dep)) {
+    for (const pod of ownedPods(ctx, dep)) {
       const phase = propString(pod, 'phase');
       const node = propString(pod, 'nodeName');
       if (node === undefined || phase === 'Succeeded' || phase === 'Failed') continue;

@@ -30,7 +30,7 @@ export default defineRule({
     if (refs.length === 0) return;
     if (entity.kind === 'Pod' && STARTED.has(propString(entity, 'phase') ?? '')) return;
     // The link passes judge pods and top-level workloads; an owner they judged reports for its pods.
-    if (hasOwnerInGraph(ctx.graph, entity, (owner) => owner.kind !== 'Pod' && isTopLevel(owner))) return;
+    if (hasOwnerInGraph(ctx, entity, (owner) => owner.kind !== 'Pod' && isTopLevel(owner))) return;
     ctx.report(entity, `${entity.kind} ${entity.namespace ?? ''}/${entity.name} references ${refs.join(', ')}, which no input defines`);
   },
 });

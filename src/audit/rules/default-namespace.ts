@@ -15,7 +15,7 @@ export default defineRule({
   appliesTo: POD_SPEC_KINDS,
   run(entity, ctx) {
     if (entity.namespace !== 'default') return;
-    const subject = subjectOf(ctx.graph, entity);
+    const subject = subjectOf(ctx, entity);
     if (!firstTime(ctx, subject.key)) return;
     ctx.report(subject.entity, `${describeSubject(subject)} runs in the default namespace`);
   },

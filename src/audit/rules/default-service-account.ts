@@ -1,7 +1,6 @@
 import type { Entity } from '../../model/entity.js';
-import type { ModelGraph } from '../../model/graph.js';
 import { propString } from '../../model/read.js';
-import { defineRule } from '../rule.js';
+import { defineRule, type RuleContext } from '../rule.js';
 
 /**
  * IAM-12 (part): a pod or workload outside `kube-system` runs as its namespace's `default`
@@ -18,9 +17,9 @@ export default defineRule({
   appliesTo: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   run(entity, ctx) {
     if (entity.namespace === undefined || entity.namespace === 'kube-system') return;
-    if (hasOwnerInGraph(ctx.graph, entity, () => true)) return;
     const sa = propString(entity, 'serviceAccount');
     if (sa !== undefined && sa !== 'default') return;
+    if (hasOwnerInGraph(ctx, entity, () => true)) return;
     const how = sa === undefined ? 'serviceAccountName unset' : 'serviceAccountName: default';
     ctx.report(entity, `${entity.kind} ${entity.namespace}/${entity.name} runs as the default ServiceAccount (${how})`);
   },
@@ -30,14 +29,22 @@ export default defineRule({
  * Whether an owner of `entity` (through `owns` relations, transitively) is in the graph and
  * satisfies `reports`: that owner is the one a finding is reported at.
  */
-export function hasOwnerInGraph(graph: ModelGraph, entity: Entity, reports: (owner: Entity) => boolean): boolean {
+export function hasOwnerInGraph(ctx: RuleContext, entity: Entity, reports: (owner: Entity) => boolean): boolean {
+  // Most entities have no owner, or one that reports: no search state for them.
+  if (!ctx.relations.isOwned(entity.id)) return false;
+  const direct = ctx.relations.to(entity.id, 'owns');
+  if (direct.length === 0) return false;
+  for (const r of direct) {
+    const owner = ctx.graph.get(r.from);
+    if (owner && owner.id !== entity.id && reports(owner)) return true;
+  }
   const seen = new Set<string>([entity.id]);
   let frontier = [entity.id];
   for (let depth = 0; depth < 8 && frontier.length > 0; depth++) {
     const next: string[] = [];
     for (const id of frontier) {
-      for (const r of graph.relationsTo(id, 'owns')) {
-        const owner = graph.get(r.from);
+      for (const r of ctx.relations.to(id, 'owns')) {
+        const owner = ctx.graph.get(r.from);
         if (!owner || seen.has(owner.id)) continue;
         if (reports(owner)) return true;
         seen.add(owner.id);

@@ -27,7 +27,7 @@ export default defineRule({
     for (const rel of graph.relationsTo(profile.id, 'runs-on')) {
       const e = graph.get(rel.from);
       if (!e || !POD_SPEC_KINDS.includes(e.kind)) continue;
-      const subject = subjectOf(graph, e);
+      const subject = subjectOf(ctx, e);
       const reasons = incompatibilities(graph, e);
       if (subject.kind === 'DaemonSet' && !isSystemDaemonSet(subject)) reasons.unshift('is a DaemonSet (Fargate runs no DaemonSets)');
       if (reasons.length === 0 || !firstTime(ctx, subject.key)) continue;
@@ -35,7 +35,7 @@ export default defineRule({
       ctx.report(subject.entity, `${describeSubject(subject)} ${how} Fargate profile ${profile.name} but ${reasons.join('; ')}`);
     }
     for (const ds of daemonSetsOf(ctx).get(profile.id) ?? []) {
-      const subject = subjectOf(graph, ds);
+      const subject = subjectOf(ctx, ds);
       if (!firstTime(ctx, subject.key)) continue;
       const reasons = ['is a DaemonSet (Fargate runs no DaemonSets)', ...incompatibilities(graph, ds)];
       ctx.report(ds, `${describeSubject(subject)} is selected by Fargate profile ${profile.name} but ${reasons.join('; ')}`);

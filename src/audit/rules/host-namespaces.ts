@@ -15,7 +15,7 @@ export default defineRule({
   appliesTo: POD_SPEC_KINDS,
   run(entity, ctx) {
     if (entity.props['hostNetwork'] !== true) return;
-    const subject = subjectOf(ctx.graph, entity);
+    const subject = subjectOf(ctx, entity);
     if (isSystemComponent(subject) || !firstTime(ctx, subject.key)) return;
     ctx.report(subject.entity, `${describeSubject(subject)}: uses the host network (hostNetwork: true)${seenIn(subject, entity)}`);
   },

@@ -77,7 +77,7 @@ function namespaceFacts(ctx: RuleContext): Facts {
     }
   }
   for (const pod of ctx.graph.ofKind('Pod')) {
-    if (ctx.graph.relationsTo(pod.id, 'owns').length === 0) of(pod.namespace).ownerlessPods++;
+    if (!ctx.relations.isOwned(pod.id)) of(pod.namespace).ownerlessPods++;
   }
   for (const np of ctx.graph.ofKind('NetworkPolicy')) {
     const f = of(np.namespace);

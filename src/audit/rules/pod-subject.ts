@@ -8,7 +8,7 @@
  * `ownerReferences` name, so the pods of one DaemonSet give one finding, not one per node.
  */
 import type { Entity, PropValue } from '../../model/entity.js';
-import type { ModelGraph } from '../../model/graph.js';
+import { cmp } from '../../core/order.js';
 import type { EntityKind } from '../../model/kinds.js';
 import { propMap, propString } from '../../model/read.js';
 import type { RuleContext } from '../rule.js';
@@ -48,21 +48,23 @@ export interface Subject {
 }
 
 /** The top of `e`'s owner chain in the model (`e` itself when nothing owns it). */
-export function topOwner(graph: ModelGraph, e: Entity): Entity {
+export function topOwner(ctx: RuleContext, e: Entity): Entity {
   let current = e;
   // Only an entity with an ownerReference can be owned (J23 reads nothing else); the depth bound
   // guards against a cycle in hand-written ownerReferences.
   for (let depth = 0; depth < 8 && typeof current.props['ownerKind'] === 'string'; depth++) {
-    const rel = graph.relationsTo(current.id, 'owns')[0];
-    const owner = rel ? graph.get(rel.from) : undefined;
+    // Of several owners, the first in id order (what the sorted relations would give first).
+    let first: string | undefined;
+    for (const r of ctx.relations.to(current.id, 'owns')) if (first === undefined || cmp(r.from, first) < 0) first = r.from;
+    const owner = first === undefined ? undefined : ctx.graph.get(first);
     if (!owner || owner.id === e.id) break;
     current = owner;
   }
   return current;
 }
 
-export function subjectOf(graph: ModelGraph, e: Entity): Subject {
-  const top = topOwner(graph, e);
+export function subjectOf(ctx: RuleContext, e: Entity): Subject {
+  const top = topOwner(ctx, e);
   if (top !== e) return { key: top.id, kind: top.kind, namespace: top.namespace, name: top.name, entity: top };
   const ownerKind = propString(e, 'ownerKind');
   const ownerName = propString(e, 'ownerName');
@@ -103,8 +105,8 @@ export function isSystemComponent(s: Subject): boolean {
 
 /** Whether a workload is the top of its chain by its own ownerReference (not owned by another workload). */
 /** Whether a PodDisruptionBudget selects the workload (J27). */
-export function hasDisruptionBudget(graph: ModelGraph, workload: Entity): boolean {
-  return graph.relationsTo(workload.id, 'selects').some((r) => graph.get(r.from)?.kind === 'PodDisruptionBudget');
+export function hasDisruptionBudget(ctx: RuleContext, workload: Entity): boolean {
+  return ctx.relations.to(workload.id, 'selects').some((r) => ctx.graph.get(r.from)?.kind === 'PodDisruptionBudget');
 }
 
 export function isTopLevelWorkload(e: Entity): boolean {
@@ -113,14 +115,14 @@ export function isTopLevelWorkload(e: Entity): boolean {
 }
 
 /** Pods a workload owns, directly or through the workloads it owns (J23), at most two levels down. */
-export function ownedPods(graph: ModelGraph, workload: Entity): Entity[] {
+export function ownedPods(ctx: RuleContext, workload: Entity): Entity[] {
   const out: Entity[] = [];
-  for (const r of graph.relationsFrom(workload.id, 'owns')) {
-    const child = graph.get(r.to);
+  for (const r of ctx.relations.from(workload.id, 'owns')) {
+    const child = ctx.graph.get(r.to);
     if (child?.kind === 'Pod') out.push(child);
     else if (child && WORKLOAD_KINDS.has(child.kind)) {
-      for (const p of graph.relationsFrom(child.id, 'owns')) {
-        const pod = graph.get(p.to);
+      for (const p of ctx.relations.from(child.id, 'owns')) {
+        const pod = ctx.graph.get(p.to);
         if (pod?.kind === 'Pod') out.push(pod);
       }
     }

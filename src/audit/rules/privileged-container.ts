@@ -16,7 +16,7 @@ export default defineRule({
   run(entity, ctx) {
     const names = privilegedContainers(entity);
     if (names.length === 0) return;
-    const subject = subjectOf(ctx.graph, entity);
+    const subject = subjectOf(ctx, entity);
     if (isSystemComponent(subject) || !firstTime(ctx, subject.key)) return;
     const what = names.length === 1 ? `container ${names[0]} is` : `containers ${names.join(', ')} are`;
     ctx.report(subject.entity, `${describeSubject(subject)}: ${what} privileged${seenIn(subject, entity)}`);

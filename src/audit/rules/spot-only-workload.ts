@@ -25,7 +25,7 @@ export default defineRule({
     if (replicas === undefined || replicas < 2 || !isTopLevelWorkload(w)) return;
     const how = spotSelector(w) ?? observedOnSpot(ctx, w);
     if (how === undefined) return;
-    if (hasDisruptionBudget(ctx.graph, w)) return;
+    if (hasDisruptionBudget(ctx, w)) return;
     ctx.report(w, `${w.kind} ${w.namespace ?? ''}/${w.name}: ${replicas} replicas run only on Spot capacity (${how}) and no PodDisruptionBudget covers them`);
   },
 });

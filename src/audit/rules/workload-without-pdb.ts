@@ -16,7 +16,7 @@ export default defineRule({
   run(workload, ctx) {
     const replicas = propNumber(workload, 'replicas');
     if (replicas === undefined || replicas <= 1) return;
-    if (hasDisruptionBudget(ctx.graph, workload)) return;
+    if (hasDisruptionBudget(ctx, workload)) return;
     ctx.report(workload, `${workload.kind} ${workload.namespace ?? ''}/${workload.name}: ${replicas} replicas and no PodDisruptionBudget selects its pods`);
   },
 });
