@@ -19,7 +19,8 @@ export default defineRule({
     if (entity.namespace === undefined || entity.namespace === 'kube-system') return;
     const sa = propString(entity, 'serviceAccount');
     if (sa !== undefined && sa !== 'default') return;
-    if (hasOwnerInGraph(ctx, entity, () => true)) return;
+    // Reported at the top of the chain: an entity that something in the inputs owns is left to it.
+    if (ctx.relations.isOwned(entity.id)) return;
     const how = sa === undefined ? 'serviceAccountName unset' : 'serviceAccountName: default';
     ctx.report(entity, `${entity.kind} ${entity.namespace}/${entity.name} runs as the default ServiceAccount (${how})`);
   },

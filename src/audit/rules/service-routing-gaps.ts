@@ -27,7 +27,7 @@ export default defineRule({
       const keys = Object.keys(selector);
       if (keys.length === 0 || entity.props['serviceType'] === 'ExternalName') return;
       if (!contents.withWorkloads.has(entity.namespace ?? '')) return;
-      if (ctx.graph.relationsFrom(entity.id, 'selects').length > 0) return;
+      if (ctx.relations.from(entity.id, 'selects').length > 0) return;
       const shown = keys.sort().map((k) => `${k}=${selector[k] ?? ''}`).join(',');
       ctx.report(entity, `${label}: selector ${shown} matches no pod or workload`);
       return;
