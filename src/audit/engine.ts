@@ -1,7 +1,9 @@
 /** Runs the audit rules over the linked graph; findings point at entities and their first source. */
 import { cmp } from '../core/order.js';
 import type { Finding } from '../model/architecture.js';
+import type { Entity } from '../model/entity.js';
 import type { ModelGraph } from '../model/graph.js';
+import type { EntityKind } from '../model/kinds.js';
 import { RelationIndex } from './relation-index.js';
 import type { AuditRule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -9,6 +11,16 @@ import { RULES } from './rules/index.js';
 export function runAudit(graph: ModelGraph, rules: readonly AuditRule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   let index: RelationIndex | undefined;
+  const unownedByKind = new Map<EntityKind, Entity[]>();
+  /** The entities of `kind` that nothing in the inputs owns (once per kind and run). */
+  const unowned = (kind: EntityKind): Entity[] => {
+    let list = unownedByKind.get(kind);
+    if (!list) {
+      const relations = (index ??= new RelationIndex(graph));
+      unownedByKind.set(kind, (list = graph.ofKind(kind).filter((e) => !relations.isOwned(e.id))));
+    }
+    return list;
+  };
   for (const rule of rules) {
     const ctx = {
       graph,
@@ -26,7 +38,7 @@ export function runAudit(graph: ModelGraph, rules: readonly AuditRule[] = RULES)
         });
       },
     };
-    for (const kind of rule.appliesTo) for (const entity of graph.ofKind(kind)) rule.run(entity, ctx);
+    for (const kind of rule.appliesTo) for (const entity of rule.skipOwned ? unowned(kind) : graph.ofKind(kind)) rule.run(entity, ctx);
   }
   return findings.sort((a, b) => cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.rule, b.rule) || cmp(a.entity, b.entity));
 }

@@ -24,6 +24,12 @@ export interface AuditRule {
   readonly severity: Severity;
   readonly description: string;
   readonly appliesTo: readonly EntityKind[];
+  /**
+   * Entities that an entity of the inputs owns (J23: a Deployment's ReplicaSets and pods) are not
+   * visited: the rule judges the owner, whose pod template holds the same facts. On a 20,000-pod
+   * dump this spares the rule 20,000 visits.
+   */
+  readonly skipOwned?: true;
   run(entity: Entity, ctx: RuleContext): void;
 }
 

@@ -13,6 +13,7 @@ export default defineRule({
   severity: 'info',
   description: 'A workload runs in the default namespace.',
   appliesTo: POD_SPEC_KINDS,
+  skipOwned: true,
   run(entity, ctx) {
     if (entity.namespace !== 'default') return;
     const subject = subjectOf(ctx, entity);

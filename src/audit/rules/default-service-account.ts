@@ -15,6 +15,7 @@ export default defineRule({
   severity: 'info',
   description: 'A pod or workload outside kube-system runs as the namespace default ServiceAccount.',
   appliesTo: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  skipOwned: true,
   run(entity, ctx) {
     if (entity.namespace === undefined || entity.namespace === 'kube-system') return;
     const sa = propString(entity, 'serviceAccount');

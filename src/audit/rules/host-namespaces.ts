@@ -13,6 +13,7 @@ export default defineRule({
   severity: 'warning',
   description: 'A pod uses the host network namespace (hostNetwork: true) outside the kube-system system DaemonSets.',
   appliesTo: POD_SPEC_KINDS,
+  skipOwned: true,
   run(entity, ctx) {
     if (entity.props['hostNetwork'] !== true) return;
     const subject = subjectOf(ctx, entity);

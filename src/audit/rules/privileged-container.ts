@@ -13,6 +13,7 @@ export default defineRule({
   severity: 'warning',
   description: 'A container runs privileged (securityContext.privileged: true).',
   appliesTo: POD_SPEC_KINDS,
+  skipOwned: true,
   run(entity, ctx) {
     const names = privilegedContainers(entity);
     if (names.length === 0) return;

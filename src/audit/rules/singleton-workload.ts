@@ -15,6 +15,7 @@ export default defineRule({
   severity: 'warning',
   description: 'A user workload runs a single replica or is a bare Pod.',
   appliesTo: ['Deployment', 'StatefulSet', 'ReplicaSet', 'Pod'],
+  skipOwned: true,
   run(e, ctx) {
     if (SYSTEM_NAMESPACES.has(e.namespace ?? '')) return;
     const label = `${e.kind} ${e.namespace ?? ''}/${e.name}`;
