@@ -17,6 +17,8 @@ const OWNER_KINDS: readonly EntityKind[] = ['Deployment', 'StatefulSet', 'Daemon
 
 export class RelationIndex {
   private owned: Set<string> | undefined;
+  /** `reachedFrom`'s sets, by kind and relation type. */
+  private readonly reached = new Map<string, Set<string>>();
 
   constructor(private readonly graph: ModelGraph) {}
 
@@ -30,6 +32,18 @@ export class RelationIndex {
       for (const kind of OWNER_KINDS) for (const w of this.graph.ofKind(kind)) for (const r of this.from(w.id, 'owns')) if (r.to !== w.id) this.owned.add(r.to);
     }
     return this.owned.has(id);
+  }
+
+  /** Whether an entity of `kind` has a relation of `type` to `id` (from that kind's side, once per run and pair). */
+  reachedFrom(kind: EntityKind, type: RelationType, id: string): boolean {
+    const key = `${kind}\u0000${type}`;
+    let ids = this.reached.get(key);
+    if (!ids) {
+      ids = new Set();
+      for (const e of this.graph.ofKind(kind)) for (const r of this.from(e.id, type)) ids.add(r.to);
+      this.reached.set(key, ids);
+    }
+    return ids.has(id);
   }
 
   /** Relations of `type` arriving at `id`, in no particular order. */

@@ -106,7 +106,7 @@ export function isSystemComponent(s: Subject): boolean {
 /** Whether a workload is the top of its chain by its own ownerReference (not owned by another workload). */
 /** Whether a PodDisruptionBudget selects the workload (J27). */
 export function hasDisruptionBudget(ctx: RuleContext, workload: Entity): boolean {
-  return ctx.relations.to(workload.id, 'selects').some((r) => ctx.graph.get(r.from)?.kind === 'PodDisruptionBudget');
+  return ctx.relations.reachedFrom('PodDisruptionBudget', 'selects', workload.id);
 }
 
 export function isTopLevelWorkload(e: Entity): boolean {
