@@ -9,38 +9,32 @@
 import type { ModelGraph } from '../model/graph.js';
 import type { Relation } from '../model/entity.js';
 import type { EntityKind, RelationType } from '../model/kinds.js';
+import { WORKLOAD_KINDS } from '../passes/link/kubernetes/k8s-index.js';
 
 const NONE: readonly Relation[] = [];
 
-/** Kinds that own other objects through J23 `owns` relations. */
-const OWNER_KINDS: readonly EntityKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
-
 export class RelationIndex {
-  private owned: Set<string> | undefined;
-  /** `reachedFrom`'s sets, by kind and relation type. */
+  /** `reachedFrom`'s sets, by kinds and relation type. */
   private readonly reached = new Map<string, Set<string>>();
 
   constructor(private readonly graph: ModelGraph) {}
 
-  /**
-   * Whether an entity of the graph owns `id` (J23). Found from the owners' side once per run: a few
-   * thousand workloads' outgoing relations instead of every pod's incoming ones.
-   */
+  /** Whether an entity of the graph owns `id` (J23). */
   isOwned(id: string): boolean {
-    if (!this.owned) {
-      this.owned = new Set();
-      for (const kind of OWNER_KINDS) for (const w of this.graph.ofKind(kind)) for (const r of this.from(w.id, 'owns')) if (r.to !== w.id) this.owned.add(r.to);
-    }
-    return this.owned.has(id);
+    return this.reachedFrom(WORKLOAD_KINDS, 'owns', id);
   }
 
-  /** Whether an entity of `kind` has a relation of `type` to `id` (from that kind's side, once per run and pair). */
-  reachedFrom(kind: EntityKind, type: RelationType, id: string): boolean {
-    const key = `${kind}\u0000${type}`;
+  /**
+   * Whether an entity of one of `kinds` has a relation of `type` to `id`. Found from those kinds'
+   * side once per run (a few thousand workloads' or a few PDBs' outgoing relations instead of every
+   * pod's incoming ones).
+   */
+  reachedFrom(kinds: readonly EntityKind[], type: RelationType, id: string): boolean {
+    const key = `${kinds.join(',')}\u0000${type}`;
     let ids = this.reached.get(key);
     if (!ids) {
       ids = new Set();
-      for (const e of this.graph.ofKind(kind)) for (const r of this.from(e.id, type)) ids.add(r.to);
+      for (const kind of kinds) for (const e of this.graph.ofKind(kind)) for (const r of this.from(e.id, type)) if (r.to !== e.id) ids.add(r.to);
       this.reached.set(key, ids);
     }
     return ids.has(id);

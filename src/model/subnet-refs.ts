@@ -25,6 +25,15 @@ export class SubnetRefs {
     return typeof ref === 'string' ? (this.byRef.get(ref) ?? []) : [];
   }
 
+  /**
+   * The one subnet a reference surely names: the subnet with that entity id, else the only subnet
+   * with that subnet id, CIDR or Name tag (a CIDR shared by subnets of several VPCs names none).
+   */
+  unique(ref: PropValue): Entity | undefined {
+    const all = this.all(ref);
+    return all.find((s) => s.id === ref) ?? (all.length === 1 ? all[0] : undefined);
+  }
+
   /** The first subnet a reference names. */
   find(ref: PropValue): Entity | undefined {
     return this.all(ref)[0];

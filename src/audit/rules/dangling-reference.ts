@@ -1,8 +1,7 @@
 import type { Entity } from '../../model/entity.js';
 import { propString, propStrings } from '../../model/read.js';
 import { isTopLevel } from '../../passes/link/kubernetes/k8s-index.js';
-import { defineRule } from '../rule.js';
-import { hasOwnerInGraph } from './default-service-account.js';
+import { defineRule, type RuleContext } from '../rule.js';
 
 const KINDS = ['ConfigMap/', 'Secret/', 'PersistentVolumeClaim/'];
 /** Published into every namespace by kube-controller-manager (projected service-account token volumes). */
@@ -38,4 +37,28 @@ export default defineRule({
 function dangling(entity: Entity): string[] {
   const claimTemplates = entity.kind === 'StatefulSet' ? new Set(propStrings(entity, 'volumeClaimTemplates').map((t) => `PersistentVolumeClaim/${t}`)) : undefined;
   return propStrings(entity, 'danglingRefs').filter((r) => KINDS.some((k) => r.startsWith(k)) && !ALWAYS_PRESENT.has(r) && !claimTemplates?.has(r));
+}
+
+/**
+ * Whether an owner of `entity` (through `owns` relations, transitively) is in the graph and
+ * satisfies `reports`: that owner is the one a finding is reported at.
+ */
+function hasOwnerInGraph(ctx: RuleContext, entity: Entity, reports: (owner: Entity) => boolean): boolean {
+  if (!ctx.relations.isOwned(entity.id)) return false;
+  const seen = new Set<string>([entity.id]);
+  let frontier = [entity.id];
+  for (let depth = 0; depth < 8 && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const r of ctx.relations.to(id, 'owns')) {
+        const owner = ctx.graph.get(r.from);
+        if (!owner || seen.has(owner.id)) continue;
+        if (reports(owner)) return true;
+        seen.add(owner.id);
+        next.push(owner.id);
+      }
+    }
+    frontier = next;
+  }
+  return false;
 }

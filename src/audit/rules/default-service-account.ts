@@ -1,6 +1,5 @@
-import type { Entity } from '../../model/entity.js';
 import { propString } from '../../model/read.js';
-import { defineRule, type RuleContext } from '../rule.js';
+import { defineRule } from '../rule.js';
 
 /**
  * IAM-12 (part): a pod or workload outside `kube-system` runs as its namespace's `default`
@@ -26,34 +25,3 @@ export default defineRule({
     ctx.report(entity, `${entity.kind} ${entity.namespace}/${entity.name} runs as the default ServiceAccount (${how})`);
   },
 });
-
-/**
- * Whether an owner of `entity` (through `owns` relations, transitively) is in the graph and
- * satisfies `reports`: that owner is the one a finding is reported at.
- */
-export function hasOwnerInGraph(ctx: RuleContext, entity: Entity, reports: (owner: Entity) => boolean): boolean {
-  // Most entities have no owner, or one that reports: no search state for them.
-  if (!ctx.relations.isOwned(entity.id)) return false;
-  const direct = ctx.relations.to(entity.id, 'owns');
-  if (direct.length === 0) return false;
-  for (const r of direct) {
-    const owner = ctx.graph.get(r.from);
-    if (owner && owner.id !== entity.id && reports(owner)) return true;
-  }
-  const seen = new Set<string>([entity.id]);
-  let frontier = [entity.id];
-  for (let depth = 0; depth < 8 && frontier.length > 0; depth++) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const r of ctx.relations.to(id, 'owns')) {
-        const owner = ctx.graph.get(r.from);
-        if (!owner || seen.has(owner.id)) continue;
-        if (reports(owner)) return true;
-        seen.add(owner.id);
-        next.push(owner.id);
-      }
-    }
-    frontier = next;
-  }
-  return false;
-}

@@ -4,8 +4,9 @@ import type { Entity } from '../../model/entity.js';
 import type { ModelGraph } from '../../model/graph.js';
 import { k8sId } from '../../model/ids.js';
 import { propMap, propString } from '../../model/read.js';
+import { isTopLevel } from '../../passes/link/kubernetes/k8s-index.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { describeSubject, firstTime, isSystemDaemonSet, isTopLevelWorkload, POD_SPEC_KINDS, privilegedContainers, subjectOf, SYSTEM_DAEMONSETS } from './pod-subject.js';
+import { describeSubject, firstTime, isSystemDaemonSet, POD_SPEC_KINDS, privilegedContainers, subjectOf, SYSTEM_DAEMONSETS } from './pod-subject.js';
 
 /**
  * REL-08: a pod or workload that a Fargate profile takes (`runs-on FargateProfile`: J18 observed
@@ -89,7 +90,7 @@ function daemonSetsOf(ctx: RuleContext): Map<string, Entity[]> {
   const graph = ctx.graph;
   const out = new Map<string, Entity[]>();
   daemonSetCache.set(ctx, out);
-  const daemonSets = graph.ofKind('DaemonSet').filter(isTopLevelWorkload);
+  const daemonSets = graph.ofKind('DaemonSet').filter(isTopLevel);
   if (daemonSets.length === 0) return out;
   // Profiles by name: of several matching profiles the alphabetically first takes the pod (J19).
   const profiles = graph.ofKind('FargateProfile').sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id));

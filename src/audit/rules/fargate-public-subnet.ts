@@ -1,7 +1,8 @@
 import { cmp } from '../../core/order.js';
-import { isUnresolved, type Entity, type PropValue } from '../../model/entity.js';
+import type { Entity, PropValue } from '../../model/entity.js';
 import { propString } from '../../model/read.js';
-import { defineRule, type RuleContext } from '../rule.js';
+import { defineRule } from '../rule.js';
+import { resolveSubnet } from './subnet-lookup.js';
 
 /**
  * REL-09: a Fargate profile names a public subnet (topology `public`: a default route to an internet
@@ -20,8 +21,8 @@ export default defineRule({
     if (!Array.isArray(refs)) return;
     const publics = new Map<string, Entity>();
     for (const ref of refs as readonly PropValue[]) {
-      if (typeof ref !== 'string') continue;
-      for (const subnet of subnetsFor(ctx, ref)) if (propString(subnet, 'topology') === 'public') publics.set(subnet.id, subnet);
+      const subnet = resolveSubnet(ref, ctx);
+      if (subnet && propString(subnet, 'topology') === 'public') publics.set(subnet.id, subnet);
     }
     if (publics.size === 0) return;
     const names = [...publics.values()].map(label).sort(cmp);
@@ -32,29 +33,4 @@ export default defineRule({
 function label(subnet: Entity): string {
   const id = propString(subnet, 'subnetId');
   return id !== undefined && id !== subnet.name ? `${subnet.name} (${id})` : subnet.name;
-}
-
-/** Per rule run (the engine's context): subnets by subnet id and by CIDR, the other forms a reference takes. */
-const indexes = new WeakMap<RuleContext, Map<string, Entity[]>>();
-
-function subnetsFor(ctx: RuleContext, ref: string): readonly Entity[] {
-  const graph = ctx.graph;
-  const direct = graph.get(ref);
-  if (direct) return direct.kind === 'Subnet' ? [direct] : [];
-  let index = indexes.get(ctx);
-  if (!index) {
-    index = new Map();
-    for (const s of graph.ofKind('Subnet')) {
-      for (const key of [s.props['subnetId'], s.props['cidr']]) {
-        if (typeof key !== 'string' || isUnresolved(key)) continue;
-        const list = index.get(key);
-        if (list) list.push(s);
-        else index.set(key, [s]);
-      }
-    }
-    indexes.set(ctx, index);
-  }
-  // A CIDR shared by subnets of several VPCs designates none of them for sure.
-  const found = index.get(ref) ?? [];
-  return found.length === 1 ? found : [];
 }

@@ -1,6 +1,6 @@
 import type { Entity } from '../../model/entity.js';
-import type { EntityKind } from '../../model/kinds.js';
 import { propMap, propString } from '../../model/read.js';
+import { isTopLevel, WORKLOAD_KINDS } from '../../passes/link/kubernetes/k8s-index.js';
 import { defineRule, type RuleContext } from '../rule.js';
 
 /**
@@ -32,8 +32,6 @@ export default defineRule({
 
 export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
-const TOP_LEVEL_KINDS: readonly EntityKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
-const WORKLOAD_OWNERS: ReadonlySet<string> = new Set(TOP_LEVEL_KINDS);
 
 /** Namespaced policy CRDs that select pods as a NetworkPolicy does (`<apiVersion group>/<kind>`). */
 const NAMESPACED_POLICIES: ReadonlySet<string> = new Set(['projectcalico.org/NetworkPolicy', 'crd.projectcalico.org/NetworkPolicy', 'cilium.io/CiliumNetworkPolicy']);
@@ -70,11 +68,8 @@ function namespaceFacts(ctx: RuleContext): Facts {
     if (!f) byNamespace.set(key, (f = { workloads: [], ownerlessPods: 0, policies: 0, covered: false }));
     return f;
   };
-  for (const kind of TOP_LEVEL_KINDS) {
-    for (const w of ctx.graph.ofKind(kind)) {
-      const owner = propString(w, 'ownerKind');
-      if (owner === undefined || !WORKLOAD_OWNERS.has(owner)) of(w.namespace).workloads.push(w);
-    }
+  for (const kind of WORKLOAD_KINDS) {
+    for (const w of ctx.graph.ofKind(kind)) if (isTopLevel(w)) of(w.namespace).workloads.push(w);
   }
   for (const pod of ctx.graph.ofKind('Pod')) {
     if (!ctx.relations.isOwned(pod.id)) of(pod.namespace).ownerlessPods++;

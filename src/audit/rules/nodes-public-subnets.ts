@@ -1,6 +1,7 @@
-import { isUnresolved, type Entity, type PropValue } from '../../model/entity.js';
+import type { Entity, PropValue } from '../../model/entity.js';
 import { propBoolean, propString } from '../../model/read.js';
 import { defineRule, type RuleContext } from '../rule.js';
+import { nodeGroupLabel, resolveSubnet, subnetRefs } from './subnet-lookup.js';
 
 /**
  * NET-03: worker nodes sit in public subnets. A managed or self-managed node group is reported when
@@ -71,43 +72,6 @@ function clusterHasPublicSubnet(group: Entity, ctx: RuleContext): boolean {
 }
 
 /** `NodeGroup <cluster>/<name>` (the cluster's name when the group names a known cluster). */
-export function nodeGroupLabel(group: Entity, ctx: RuleContext): string {
-  const cluster = propString(group, 'cluster');
-  const name = cluster === undefined ? undefined : ctx.graph.get(cluster)?.name;
-  return `NodeGroup ${name === undefined ? '' : `${name}/`}${group.name}`;
-}
-
-/** The group's (or profile's) `subnets` entries; a whole-list placeholder gives one placeholder entry. */
-export function subnetRefs(e: Entity): readonly PropValue[] {
-  const v = e.props['subnets'];
-  if (v === undefined) return [];
-  return Array.isArray(v) ? (v as readonly PropValue[]) : [v];
-}
-
-/** Subnets by subnet id, once per audit run (the context is created afresh for every run). */
-const bySubnetId = new WeakMap<RuleContext, Map<string, Entity | null>>();
-
-/**
- * The Subnet a reference names: an entity id, else a unique `subnetId`. Placeholders, CIDRs and ids
- * that no subnet of the model carries give undefined (unknown).
- */
-export function resolveSubnet(ref: PropValue, ctx: RuleContext): Entity | undefined {
-  if (typeof ref !== 'string' || isUnresolved(ref)) return undefined;
-  const direct = ctx.graph.get(ref);
-  if (direct) return direct.kind === 'Subnet' ? direct : undefined;
-  let index = bySubnetId.get(ctx);
-  if (!index) {
-    index = new Map();
-    for (const s of ctx.graph.ofKind('Subnet')) {
-      const id = propString(s, 'subnetId');
-      // Two subnets claiming one id: ambiguous, neither is picked.
-      if (id !== undefined) index.set(id, index.has(id) ? null : s);
-    }
-    bySubnetId.set(ctx, index);
-  }
-  return index.get(ref) ?? undefined;
-}
-
 function names(subnets: readonly Entity[]): string {
   return [...new Set(subnets.map((s) => s.name))].sort().join(', ');
 }

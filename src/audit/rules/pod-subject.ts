@@ -7,16 +7,16 @@
  * whose owner is not in the inputs (a dump of pods only) is grouped under the owner its
  * `ownerReferences` name, so the pods of one DaemonSet give one finding, not one per node.
  */
-import type { Entity, PropValue } from '../../model/entity.js';
 import { cmp } from '../../core/order.js';
+import type { Entity, PropValue } from '../../model/entity.js';
 import type { EntityKind } from '../../model/kinds.js';
 import { propMap, propString } from '../../model/read.js';
+import { WORKLOAD_KINDS } from '../../passes/link/kubernetes/k8s-index.js';
 import type { RuleContext } from '../rule.js';
 
 /** Kinds with a pod spec, owners before what they own (so an owner's own facts are met first). */
 export const POD_SPEC_KINDS: readonly EntityKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job', 'ReplicaSet', 'Pod'];
 
-const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']);
 
 /**
  * The kube-system DaemonSets that EKS and its AWS add-ons install, which need host access by design
@@ -103,15 +103,9 @@ export function isSystemComponent(s: Subject): boolean {
   return isSystemDaemonSet(s) || (s.kind === 'Pod' && s.namespace === 'kube-system' && propString(s.entity, 'ownerKind') === 'Node');
 }
 
-/** Whether a workload is the top of its chain by its own ownerReference (not owned by another workload). */
 /** Whether a PodDisruptionBudget selects the workload (J27). */
 export function hasDisruptionBudget(ctx: RuleContext, workload: Entity): boolean {
-  return ctx.relations.reachedFrom('PodDisruptionBudget', 'selects', workload.id);
-}
-
-export function isTopLevelWorkload(e: Entity): boolean {
-  const owner = e.props['ownerKind'];
-  return typeof owner !== 'string' || !WORKLOAD_KINDS.has(owner);
+  return ctx.relations.reachedFrom(['PodDisruptionBudget'], 'selects', workload.id);
 }
 
 /** Pods a workload owns, directly or through the workloads it owns (J23), at most two levels down. */
@@ -120,7 +114,7 @@ export function ownedPods(ctx: RuleContext, workload: Entity): Entity[] {
   for (const r of ctx.relations.from(workload.id, 'owns')) {
     const child = ctx.graph.get(r.to);
     if (child?.kind === 'Pod') out.push(child);
-    else if (child && WORKLOAD_KINDS.has(child.kind)) {
+    else if (child && WORKLOAD_KINDS.includes(child.kind)) {
       for (const p of ctx.relations.from(child.id, 'owns')) {
         const pod = ctx.graph.get(p.to);
         if (pod?.kind === 'Pod') out.push(pod);

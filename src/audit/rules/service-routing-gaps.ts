@@ -1,7 +1,7 @@
 import type { Entity, PropValue } from '../../model/entity.js';
-import type { EntityKind } from '../../model/kinds.js';
 import { k8sId } from '../../model/ids.js';
 import { propMap, propStrings } from '../../model/read.js';
+import { WORKLOAD_KINDS } from '../../passes/link/kubernetes/k8s-index.js';
 import { defineRule, type RuleContext } from '../rule.js';
 
 /**
@@ -46,7 +46,6 @@ export default defineRule({
   },
 });
 
-const WORKLOAD_KINDS: readonly EntityKind[] = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
 
 interface Contents {
   withWorkloads: Set<string>;
@@ -60,7 +59,7 @@ function namespaceContents(ctx: RuleContext): Contents {
   const cached = cache.get(ctx);
   if (cached) return cached;
   const withWorkloads = new Set<string>();
-  for (const kind of WORKLOAD_KINDS) for (const e of ctx.graph.ofKind(kind)) withWorkloads.add(e.namespace ?? '');
+  for (const kind of ['Pod', ...WORKLOAD_KINDS] as const) for (const e of ctx.graph.ofKind(kind)) withWorkloads.add(e.namespace ?? '');
   const withServices = new Set(ctx.graph.ofKind('Service').map((s) => s.namespace ?? ''));
   const out = { withWorkloads, withServices };
   cache.set(ctx, out);

@@ -1,6 +1,6 @@
 import type { Entity } from '../../model/entity.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { nodeGroupLabel, resolveSubnet, subnetRefs } from './nodes-public-subnets.js';
+import { nodeGroupLabel, resolveSubnet, subnetRefs } from './subnet-lookup.js';
 
 /**
  * REL-05: node capacity in a single AZ. A managed or self-managed node group is reported when all its

@@ -1,9 +1,8 @@
 import type { Entity } from '../../model/entity.js';
-import type { ModelGraph } from '../../model/graph.js';
-import { k8sId } from '../../model/ids.js';
 import { propMap, propNumber, propString } from '../../model/read.js';
+import { isTopLevel } from '../../passes/link/kubernetes/k8s-index.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { hasDisruptionBudget, isTopLevelWorkload } from './pod-subject.js';
+import { hasDisruptionBudget, ownedPods } from './pod-subject.js';
 
 /**
  * REL-12: a replicated workload (a top-level Deployment or StatefulSet with `replicas` ≥ 2, the ones
@@ -22,7 +21,7 @@ export default defineRule({
   appliesTo: ['Deployment', 'StatefulSet'],
   run(w, ctx) {
     const replicas = propNumber(w, 'replicas');
-    if (replicas === undefined || replicas < 2 || !isTopLevelWorkload(w)) return;
+    if (replicas === undefined || replicas < 2 || !isTopLevel(w)) return;
     const how = spotSelector(w) ?? observedOnSpot(ctx, w);
     if (how === undefined) return;
     if (hasDisruptionBudget(ctx, w)) return;
@@ -41,104 +40,39 @@ function spotSelector(w: Entity): string | undefined {
   return undefined;
 }
 
-interface Placement {
-  placed: number;
-  onSpot: number;
-}
+/** Per rule run: whether each node (by name) with a known capacity type is Spot; null when none is. */
+const spotNodes = new WeakMap<RuleContext, Map<string, boolean> | null>();
 
-/** Per rule run: placed pods and pods on Spot nodes, per top-level Deployment/StatefulSet id; null without Spot nodes. */
-const placementCache = new WeakMap<RuleContext, Map<string, Placement> | null>();
-
-function observedOnSpot(ctx: RuleContext, w: Entity): string | undefined {
-  const p = placementsOf(ctx)?.get(w.id);
-  if (!p || p.placed === 0 || p.onSpot < p.placed) return undefined;
-  return `all ${p.placed} placed pod${p.placed > 1 ? 's' : ''} on Spot nodes`;
-}
-
-/**
- * One pass over the pods, then one over their owners. Owners are found by the keys the J23 owner
- * chain uses (owner uid, else kind + namespace + name; a missing ReplicaSet's Deployment by the
- * pod-template-hash), read from the props: walking `owns` relations pod by pod costs tens of
- * milliseconds on a 20,000-pod dump, and this pass a few.
- */
-function placementsOf(ctx: RuleContext): Map<string, Placement> | undefined {
-  const cached = placementCache.get(ctx);
-  if (cached !== undefined) return cached ?? undefined;
-  const graph = ctx.graph;
-  const spotByNode = new Map<string, boolean>();
+function spotByNode(ctx: RuleContext): Map<string, boolean> | null {
+  const cached = spotNodes.get(ctx);
+  if (cached !== undefined) return cached;
+  const out = new Map<string, boolean>();
   let anySpot = false;
-  for (const n of graph.ofKind('Node')) {
+  for (const n of ctx.graph.ofKind('Node')) {
     const capacity = propString(n, 'capacityType');
     if (capacity === undefined) continue;
-    spotByNode.set(n.name, isSpot(capacity));
+    out.set(n.name, isSpot(capacity));
     anySpot ||= isSpot(capacity);
   }
-  if (!anySpot) {
-    placementCache.set(ctx, null);
-    return undefined;
-  }
-  // Placed pods per owner uid (the usual dump case), else per owner entity id.
-  const byOwnerUid = new Map<string, Placement>();
-  const byOwnerId = new Map<string, Placement>();
-  for (const pod of graph.ofKind('Pod')) {
-    const props = pod.props;
-    const nodeName = props['nodeName'];
-    if (typeof nodeName !== 'string') continue;
-    const phase = props['phase'];
-    if (phase === 'Succeeded' || phase === 'Failed') continue;
-    const uid = props['ownerUid'];
-    let p: Placement | undefined;
-    if (typeof uid === 'string') {
-      p = byOwnerUid.get(uid);
-      if (!p) byOwnerUid.set(uid, (p = { placed: 0, onSpot: 0 }));
-    } else {
-      const owner = ownerByName(graph, pod);
-      if (!owner) continue;
-      p = byOwnerId.get(owner.id);
-      if (!p) byOwnerId.set(owner.id, (p = { placed: 0, onSpot: 0 }));
-    }
-    p.placed++;
-    if (spotByNode.get(nodeName) === true) p.onSpot++;
-  }
-  const byUid = new Map<string, Entity>();
-  for (const kind of OWNER_KINDS) {
-    for (const e of graph.ofKind(kind)) {
-      const uid = propString(e, 'uid');
-      if (uid !== undefined) byUid.set(uid, e);
-    }
-  }
-  const out = new Map<string, Placement>();
-  const add = (owner: Entity | undefined, p: Placement): void => {
-    // A ReplicaSet's pods count for its Deployment.
-    const top = owner?.kind === 'ReplicaSet' ? ownerOf(graph, byUid, owner) : owner;
-    if (!top || top.kind === 'ReplicaSet') return;
-    const sum = out.get(top.id);
-    if (sum) {
-      sum.placed += p.placed;
-      sum.onSpot += p.onSpot;
-    } else out.set(top.id, { placed: p.placed, onSpot: p.onSpot });
-  };
-  for (const [uid, p] of byOwnerUid) add(byUid.get(uid), p);
-  for (const [id, p] of byOwnerId) add(graph.get(id), p);
-  placementCache.set(ctx, out);
-  return out;
+  const result = anySpot ? out : null;
+  spotNodes.set(ctx, result);
+  return result;
 }
 
-const OWNER_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
-
-function ownerOf(graph: ModelGraph, byUid: ReadonlyMap<string, Entity>, e: Entity): Entity | undefined {
-  const uid = propString(e, 'ownerUid');
-  return (uid === undefined ? undefined : byUid.get(uid)) ?? ownerByName(graph, e);
-}
-
-function ownerByName(graph: ModelGraph, e: Entity): Entity | undefined {
-  const kind = propString(e, 'ownerKind');
-  const name = propString(e, 'ownerName');
-  if (name === undefined || (kind !== 'Deployment' && kind !== 'StatefulSet' && kind !== 'ReplicaSet')) return undefined;
-  const owner = graph.get(k8sId(kind, e.namespace, name));
-  if (owner) return owner;
-  const hash = propMap(e, 'labels')['pod-template-hash'];
-  return kind === 'ReplicaSet' && hash && name.endsWith(`-${hash}`) ? graph.get(k8sId('Deployment', e.namespace, name.slice(0, -hash.length - 1))) : undefined;
+/** `all N placed pods on Spot nodes` when every placed, live pod the workload owns (J23) is on a Spot node. */
+function observedOnSpot(ctx: RuleContext, w: Entity): string | undefined {
+  const spot = spotByNode(ctx);
+  if (!spot) return undefined;
+  let placed = 0;
+  for (const pod of ownedPods(ctx, w)) {
+    const nodeName = propString(pod, 'nodeName');
+    const phase = propString(pod, 'phase');
+    if (nodeName === undefined || phase === 'Succeeded' || phase === 'Failed') continue;
+    // A node of unknown capacity leaves the workload undecided.
+    if (spot.get(nodeName) !== true) return undefined;
+    placed++;
+  }
+  return placed === 0 ? undefined : `all ${placed} placed pod${placed > 1 ? 's' : ''} on Spot nodes`;
 }
 
 function isSpot(capacityType: string): boolean {

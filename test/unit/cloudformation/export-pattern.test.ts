@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { globOfParts, ONE_OR_MORE, type GlobPart } from '../../../src/core/glob.js';
 import { MAX_PATTERN_NAME } from '../../../src/frontends/cloudformation/exports.js';
 import { toPropValue } from '../../../src/frontends/cloudformation/values.js';
-import { lower, world } from './helpers.js';
+import { HANG_MS, lower, world } from './helpers.js';
 
 const U: typeof ONE_OR_MORE = ONE_OR_MORE;
 
@@ -77,12 +77,10 @@ Outputs:
   S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !ImportValue "${name}", CidrBlock: 10.0.0.0/24}}
 `;
 
-  it('an import that the pattern does not match stays a placeholder, at once', () => {
-    const start = performance.now();
+  it('an import that the pattern does not match stays a placeholder (the former regex did not return within minutes)', () => {
     const { stack } = world({ 'a.yaml': A, 'b.yaml': B('a'.repeat(40)) });
     expect(toPropValue(stack('b.yaml').prop('S', 'VpcId'))).toEqual({ unresolved: `Import(${'a'.repeat(40)})` });
-    expect(performance.now() - start).toBeLessThan(2000);
-  });
+  }, HANG_MS);
 
   it('an import the pattern matches binds with medium confidence', () => {
     const f = lower({ 'a.yaml': A, 'b.yaml': B(`${'1'.repeat(24)}!`) });

@@ -37,3 +37,37 @@ export function lower(files: Record<string, string>, params: Record<string, stri
   const byId = (id: string): Entity | undefined => fragment.entities.find((e) => e.id === id);
   return { ...fragment, sink, byId };
 }
+
+/**
+ * A launch template with `userData` (plain text under `Fn::Base64`) and an Auto Scaling group using
+ * it; `asgProps` are extra lines of the group's properties (indented six spaces), `after` more
+ * template text (tags, other resources).
+ */
+export function userDataTemplate(userData: string, asgProps = '', after = ''): string {
+  const indented = userData
+    .split('\n')
+    .map((l) => `            ${l}`)
+    .join('\n');
+  return `Resources:
+  Lt:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        UserData:
+          Fn::Base64: |
+${indented}
+  Asg:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+${asgProps}      MinSize: '1'
+      MaxSize: '2'
+      LaunchTemplate: {LaunchTemplateId: !Ref Lt, Version: '1'}
+${after}`;
+}
+
+/**
+ * Timeout of the tests that feed the CloudFormation readers hostile input sized to make a
+ * backtracking or quadratic reader hang (vitest fails a test that overruns it, even synchronous):
+ * the linear readers take milliseconds, the former regexes from 6 s to minutes.
+ */
+export const HANG_MS = 5_000;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readUserData } from '../../../src/frontends/cloudformation/user-data.js';
-import { lower } from './helpers.js';
+import { HANG_MS, lower, userDataTemplate } from './helpers.js';
 
 const labelsOf = (script: string): Record<string, string> | undefined => readUserData(script).labels;
 const kubelet = (flags: string): string => `/etc/eks/bootstrap.sh demo --kubelet-extra-args "${flags}"\n`;
@@ -88,32 +88,14 @@ describe('readUserData: variable expansion stays linear', () => {
     ['many unclosed ${ in the flag', `/etc/eks/bootstrap.sh demo --node-labels=role=web,${'${'.repeat(400_000)}\n`],
     ['many unclosed $( in an assignment', `A="${'$('.repeat(400_000)}\n${flag}`],
     ['many unclosed quotes', `${'A="$B\n'.repeat(150_000)}${flag}`],
-  ])('%s (about 1 MB) in well under a second', (_name, text) => {
-    const start = performance.now();
+  ])('%s (about 1 MB) without hanging', (_name, text) => {
+    // Linear reading takes milliseconds; the former quadratic regexes took seconds to minutes on such input.
     expect(readUserData(text).labels).toEqual({ role: 'web' });
-    expect(performance.now() - start).toBeLessThan(1000);
-  });
+  }, HANG_MS);
 });
 
 describe('self-managed node group named by the eksctl labels of its user data (J13(a))', () => {
-  const template = (userData: string, tags = '', name = ''): string => `Resources:
-  Lt:
-    Type: AWS::EC2::LaunchTemplate
-    Properties:
-      LaunchTemplateData:
-        UserData:
-          Fn::Base64: |
-${userData
-  .split('\n')
-  .map((l) => `            ${l}`)
-  .join('\n')}
-  Asg:
-    Type: AWS::AutoScaling::AutoScalingGroup
-    Properties:
-${name}      MinSize: '1'
-      MaxSize: '2'
-      LaunchTemplate: {LaunchTemplateId: !Ref Lt, Version: '1'}
-${tags}`;
+  const template = (userData: string, tags = '', name = ''): string => userDataTemplate(userData, name, tags);
   const labelled = (cluster: string, ng: string): string =>
     `NODE_LABELS=alpha.eksctl.io/cluster-name=${cluster},alpha.eksctl.io/nodegroup-name=${ng}\n/usr/bin/kubelet --node-labels=\${NODE_LABELS},alpha.eksctl.io/instance-id=\${INSTANCE_ID}`;
   const groups = (f: ReturnType<typeof lower>): [string, string][] => f.entities.filter((e) => e.kind === 'NodeGroup').map((e) => [e.id, e.name]);

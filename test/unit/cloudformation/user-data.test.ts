@@ -1,7 +1,7 @@
 /** EC2 user data: what bootstrap.sh / nodeadm say, read line by line in linear time, with a size cap. */
 import { describe, expect, it } from 'vitest';
 import { MAX_USER_DATA, capUserData, readUserData, userDataText } from '../../../src/frontends/cloudformation/user-data.js';
-import { lower, world } from './helpers.js';
+import { HANG_MS, lower, userDataTemplate, world } from './helpers.js';
 
 describe('readUserData: bootstrap.sh', () => {
   it.each([
@@ -74,11 +74,10 @@ describe('readUserData is linear', () => {
     ['many cluster: lines', `kind: NodeConfig\n${'cluster:\n'.repeat(100_000)}`],
     ['many bootstrap.sh without an argument', '/etc/eks/bootstrap.sh\n'.repeat(45_000)],
     ['many flags without a value', '--node-labels= \n'.repeat(60_000)],
-  ])('%s (about 1 MB) in well under a second', (_name, text) => {
-    const start = performance.now();
+  ])('%s (about 1 MB) without hanging', (_name, text) => {
+    // Linear reading takes milliseconds; the former lazy regexes took 6 s for 0.9 MB and 58 s for 2.7 MB.
     expect(readUserData(text)).toEqual({});
-    expect(performance.now() - start).toBeLessThan(1000);
-  });
+  }, HANG_MS);
 });
 
 describe('the user data size cap', () => {
@@ -138,25 +137,7 @@ describe('the user data size cap', () => {
 });
 
 describe('self-managed node groups from user data', () => {
-  const template = (userData: string): string => `Resources:
-  Lt:
-    Type: AWS::EC2::LaunchTemplate
-    Properties:
-      LaunchTemplateData:
-        UserData:
-          Fn::Base64: |
-${userData
-  .split('\n')
-  .map((l) => `            ${l}`)
-  .join('\n')}
-  Asg:
-    Type: AWS::AutoScaling::AutoScalingGroup
-    Properties:
-      AutoScalingGroupName: workers
-      MinSize: '1'
-      MaxSize: '2'
-      LaunchTemplate: {LaunchTemplateId: !Ref Lt, Version: '1'}
-`;
+  const template = (userData: string): string => userDataTemplate(userData, '      AutoScalingGroupName: workers\n');
 
   it('bootstrap.sh at the end of a line does not make the next line the cluster', () => {
     const f = lower({ 't.yaml': template("#!/bin/bash\n/etc/eks/bootstrap.sh\nMYSQL_PWD=hunter2SECRET mysql -h db -e 'select 1'") });
