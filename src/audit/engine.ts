@@ -13,7 +13,7 @@ export function runAudit(graph: ModelGraph, rules: readonly AuditRule[] = RULES)
   let index: RelationIndex | undefined;
   const unownedByKind = new Map<EntityKind, Entity[]>();
   /** The entities of `kind` that nothing in the inputs owns (once per kind and run). */
-  const unowned = (kind: EntityKind): Entity[] => {
+  const unowned = (kind: EntityKind): readonly Entity[] => {
     let list = unownedByKind.get(kind);
     if (!list) {
       const relations = (index ??= new RelationIndex(graph));
@@ -27,6 +27,7 @@ export function runAudit(graph: ModelGraph, rules: readonly AuditRule[] = RULES)
       get relations(): RelationIndex {
         return (index ??= new RelationIndex(graph));
       },
+      unowned,
       report(entity: { id: string; sources: readonly { file: string; line: number }[] }, message: string): void {
         const source = entity.sources[0];
         findings.push({

@@ -12,16 +12,22 @@ import type { EntityKind, RelationType } from '../model/kinds.js';
 import { WORKLOAD_KINDS } from '../passes/link/kubernetes/k8s-index.js';
 
 const NONE: readonly Relation[] = [];
+const WORKLOAD_KIND_SET: ReadonlySet<EntityKind> = new Set(WORKLOAD_KINDS);
 
 export class RelationIndex {
   /** `reachedFrom`'s sets, by kinds and relation type. */
-  private readonly reached = new Map<string, Set<string>>();
+  private readonly reached = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly graph: ModelGraph) {}
 
-  /** Whether an entity of the graph owns `id` (J23). */
+  /** Whether a workload of the graph owns `id` (J23; a Node owning its static pods does not count). */
   isOwned(id: string): boolean {
-    return this.reachedFrom(WORKLOAD_KINDS, 'owns', id);
+    for (const r of this.graph.unorderedRelationsTo(id)) {
+      if (r.type !== 'owns' || r.from === id) continue;
+      const owner = this.graph.get(r.from);
+      if (owner && WORKLOAD_KIND_SET.has(owner.kind)) return true;
+    }
+    return false;
   }
 
   /**
@@ -33,9 +39,9 @@ export class RelationIndex {
     const key = `${kinds.join(',')}\u0000${type}`;
     let ids = this.reached.get(key);
     if (!ids) {
-      ids = new Set();
-      for (const kind of kinds) for (const e of this.graph.ofKind(kind)) for (const r of this.from(e.id, type)) if (r.to !== e.id) ids.add(r.to);
-      this.reached.set(key, ids);
+      const found = new Set<string>();
+      for (const kind of kinds) for (const e of this.graph.ofKind(kind)) for (const r of this.from(e.id, type)) if (r.to !== e.id) found.add(r.to);
+      this.reached.set(key, (ids = found));
     }
     return ids.has(id);
   }

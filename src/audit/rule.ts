@@ -13,6 +13,8 @@ export interface RuleContext {
   readonly graph: ModelGraph;
   /** The graph's relations by end and type, unordered (built on first use, shared by the run's rules). */
   readonly relations: RelationIndex;
+  /** The entities of `kind` that no workload of the inputs owns (J23), sorted by id; once per run. */
+  unowned(kind: EntityKind): readonly Entity[];
   report(entity: Entity, message: string): void;
 }
 

@@ -1,7 +1,9 @@
 /**
  * The graph's relations, deduplicated by (type, from, to), with lookups both ways. Most ids have a
- * handful of relations, so each id keeps a plain list (no map or set per pod); an id whose list
- * grows past HUB_SIZE (a Service selecting thousands of pods) switches to a map by `to`.
+ * handful of relations, so each id keeps a plain list (no map or set per pod); an id whose outgoing
+ * list grows past HUB_SIZE (a Service selecting thousands of pods) switches to a map by `to`. The
+ * incoming side lists the relation objects themselves, so a lookup by `to` is one map read (a Node
+ * that 30 pods run on does not visit those 30 pods' lists).
  */
 import { cmp } from '../core/order.js';
 import type { Relation } from './entity.js';
@@ -21,31 +23,35 @@ function replaces(next: Relation, prev: Relation): boolean {
 class Outgoing {
   private short: Relation[];
   private byTo: Map<string, Relation[]> | undefined;
+  /** `all()` of a hub, kept until the hub changes (a Service's thousands of `selects`, asked per rule). */
+  private flat: Relation[] | undefined;
 
   /** Starts with the first relation (an exact-size list: most ids have one or two). */
   constructor(first: Relation) {
     this.short = [first];
   }
 
-  /** Adds or upgrades a relation; true when it is the first one towards `relation.to`. */
-  add(relation: Relation): boolean {
+  /**
+   * Adds a relation, or lets it replace the stored one of the same (type, to) when it ranks higher.
+   * Returns what changed: `relation` itself when it was added, the relation it replaced, or
+   * undefined when the stored one stays.
+   */
+  add(relation: Relation): Relation | undefined {
+    this.flat = undefined;
     if (this.byTo) {
       const list = this.byTo.get(relation.to);
       if (!list) {
         this.byTo.set(relation.to, [relation]);
-        return true;
+        return relation;
       }
-      upsert(list, relation);
-      return false;
+      return upsert(list, relation);
     }
-    let known = false;
     for (let i = 0; i < this.short.length; i++) {
       const prev = this.short[i];
-      if (!prev || prev.to !== relation.to) continue;
-      known = true;
-      if (prev.type !== relation.type) continue;
-      if (replaces(relation, prev)) this.short[i] = relation;
-      return false;
+      if (!prev || prev.to !== relation.to || prev.type !== relation.type) continue;
+      if (!replaces(relation, prev)) return undefined;
+      this.short[i] = relation;
+      return prev;
     }
     this.short.push(relation);
     if (this.short.length > HUB_SIZE) {
@@ -53,16 +59,12 @@ class Outgoing {
       for (const r of this.short) upsertList(this.byTo, r);
       this.short = [];
     }
-    return !known;
-  }
-
-  /** The relations towards `to`. */
-  towards(to: string): readonly Relation[] {
-    return this.byTo ? (this.byTo.get(to) ?? []) : this.short.filter((r) => r.to === to);
+    return relation;
   }
 
   /** Removes and returns the relations towards `to`. */
   take(to: string): Relation[] {
+    this.flat = undefined;
     if (this.byTo) {
       const list = this.byTo.get(to) ?? [];
       this.byTo.delete(to);
@@ -76,17 +78,24 @@ class Outgoing {
   /** Every relation, in no particular order. */
   all(): readonly Relation[] {
     if (!this.byTo) return this.short;
+    if (this.flat) return this.flat;
     const out: Relation[] = [];
     for (const list of this.byTo.values()) for (const r of list) out.push(r);
-    return out;
+    return (this.flat = out);
   }
 }
 
-function upsert(list: Relation[], relation: Relation): void {
+/** `Outgoing.add` on the relations towards one id. */
+function upsert(list: Relation[], relation: Relation): Relation | undefined {
   const i = list.findIndex((r) => r.type === relation.type);
   const prev = list[i];
-  if (!prev) list.push(relation);
-  else if (replaces(relation, prev)) list[i] = relation;
+  if (!prev) {
+    list.push(relation);
+    return relation;
+  }
+  if (!replaces(relation, prev)) return undefined;
+  list[i] = relation;
+  return prev;
 }
 
 function upsertList(byTo: Map<string, Relation[]>, relation: Relation): void {
@@ -97,17 +106,22 @@ function upsertList(byTo: Map<string, Relation[]>, relation: Relation): void {
 
 export class RelationStore {
   private readonly outgoing = new Map<string, Outgoing>();
-  /** For each id, the ids that have a relation towards it, once each (for incoming lookups and merges). */
-  private readonly incoming = new Map<string, string[]>();
+  /** For each id, the relations towards it (the same objects as in `outgoing`). */
+  private readonly incoming = new Map<string, Relation[]>();
 
   /** Adds a relation; the same (type, from, to) keeps the highest confidence, then the smallest rule. */
   add(relation: Relation): void {
     const out = this.outgoing.get(relation.from);
+    let changed: Relation | undefined = relation;
     if (!out) this.outgoing.set(relation.from, new Outgoing(relation));
-    else if (!out.add(relation)) return;
-    const froms = this.incoming.get(relation.to);
-    if (froms) froms.push(relation.from);
-    else this.incoming.set(relation.to, [relation.from]);
+    else changed = out.add(relation);
+    if (changed === undefined) return;
+    const list = this.incoming.get(relation.to);
+    if (changed !== relation) {
+      // An upgrade: the incoming list holds the replaced object.
+      if (list) list[list.indexOf(changed)] = relation;
+    } else if (list) list.push(relation);
+    else this.incoming.set(relation.to, [relation]);
   }
 
   /** Relations leaving `id`, in no particular order. */
@@ -116,10 +130,8 @@ export class RelationStore {
   }
 
   /** Relations arriving at `id`, in no particular order. */
-  to(id: string): Relation[] {
-    const out: Relation[] = [];
-    for (const from of this.incoming.get(id) ?? []) for (const r of this.outgoing.get(from)?.towards(id) ?? []) out.push(r);
-    return out;
+  to(id: string): readonly Relation[] {
+    return this.incoming.get(id) ?? NONE;
   }
 
   /** The ids that have outgoing relations. */
@@ -135,19 +147,16 @@ export class RelationStore {
       this.outgoing.delete(id);
       for (const r of own.all()) {
         moved.push(r);
-        removeFrom(this.incoming.get(r.to), id);
+        const list = this.incoming.get(r.to);
+        if (list && r.to !== id) this.incoming.set(r.to, list.filter((x) => x.from !== id));
       }
     }
-    for (const from of this.incoming.get(id) ?? []) {
-      for (const r of this.outgoing.get(from)?.take(id) ?? []) moved.push(r);
-    }
+    const froms = new Set<string>();
+    for (const r of this.incoming.get(id) ?? NONE) if (r.from !== id) froms.add(r.from);
+    for (const from of froms) for (const r of this.outgoing.get(from)?.take(id) ?? NONE) moved.push(r);
     this.incoming.delete(id);
     return moved;
   }
 }
 
-/** Removes `id` from `ids` (each id is listed once). */
-function removeFrom(ids: string[] | undefined, id: string): void {
-  const i = ids?.indexOf(id) ?? -1;
-  if (ids && i >= 0) ids.splice(i, 1);
-}
+const NONE: readonly Relation[] = [];

@@ -1,20 +1,26 @@
 import type { PropValue } from '../../model/entity.js';
 import { defineRule } from '../rule.js';
+import { describeSubject, firstTime, POD_SPEC_KINDS, seenIn, subjectOf } from './pod-subject.js';
 
-/** POD-08: an image with `:latest` or no tag and no digest. */
+/**
+ * POD-08: an image with `:latest` or no tag and no digest. Reported once per top owner and image
+ * (pod-subject.ts): a workload's pods say what its template says, and the pods of an owner that is
+ * not in the inputs (a dump of pods only) give one finding per owner, not one per pod.
+ */
 export default defineRule({
   id: 'k8s/image-latest',
   check: 'POD-08',
   severity: 'warning',
   description: 'A container image uses the latest tag, or no tag and no digest.',
-  appliesTo: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'],
+  appliesTo: POD_SPEC_KINDS,
+  skipOwned: true,
   run(entity, ctx) {
-    // Pods owned by a workload are reported through their owner.
-    if (entity.kind === 'Pod' && typeof entity.props['ownerKind'] === 'string') return;
-    for (const image of images(entity.props['containers'])) {
-      if (isFloating(image)) {
-        ctx.report(entity, `${entity.kind} ${entity.namespace ?? ''}/${entity.name}: image ${image} is not pinned (latest or no tag)`);
-      }
+    const floating = images(entity.props['containers']).filter(isFloating);
+    if (floating.length === 0) return;
+    const subject = subjectOf(ctx, entity);
+    for (const image of [...new Set(floating)]) {
+      if (!firstTime(ctx, `${subject.key}\u0000${image}`)) continue;
+      ctx.report(subject.entity, `${describeSubject(subject)}: image ${image} is not pinned (latest or no tag)${seenIn(subject, entity)}`);
     }
   },
 });

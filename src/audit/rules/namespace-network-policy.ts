@@ -71,9 +71,7 @@ function namespaceFacts(ctx: RuleContext): Facts {
   for (const kind of WORKLOAD_KINDS) {
     for (const w of ctx.graph.ofKind(kind)) if (isTopLevel(w)) of(w.namespace).workloads.push(w);
   }
-  for (const pod of ctx.graph.ofKind('Pod')) {
-    if (!ctx.relations.isOwned(pod.id)) of(pod.namespace).ownerlessPods++;
-  }
+  for (const pod of ctx.unowned('Pod')) of(pod.namespace).ownerlessPods++;
   for (const np of ctx.graph.ofKind('NetworkPolicy')) {
     const f = of(np.namespace);
     f.policies++;

@@ -26,13 +26,13 @@ export default defineRule({
       return;
     }
     if (propString(entity, 'computeType') === 'fargate') return;
-    const subnets = ctx.graph
-      .relationsTo(entity.id, 'contains')
+    const subnets = ctx.relations
+      .to(entity.id, 'contains')
       .map((r) => ctx.graph.get(r.from))
       .filter((s): s is Entity => s?.kind === 'Subnet' && s.props['topology'] === 'public');
     if (subnets.length === 0) return;
     // Reported through its node group when that group is reported.
-    for (const r of ctx.graph.relationsFrom(entity.id, 'member-of')) {
+    for (const r of ctx.relations.from(entity.id, 'member-of')) {
       const group = ctx.graph.get(r.to);
       if (group?.kind === 'NodeGroup' && publicPlacement(group, ctx)) return;
     }

@@ -59,7 +59,9 @@ function namespaceContents(ctx: RuleContext): Contents {
   const cached = cache.get(ctx);
   if (cached) return cached;
   const withWorkloads = new Set<string>();
-  for (const kind of ['Pod', ...WORKLOAD_KINDS] as const) for (const e of ctx.graph.ofKind(kind)) withWorkloads.add(e.namespace ?? '');
+  // An owned pod is in its owner's namespace (ownerReferences do not cross namespaces).
+  for (const kind of WORKLOAD_KINDS) for (const e of ctx.graph.ofKind(kind)) withWorkloads.add(e.namespace ?? '');
+  for (const pod of ctx.unowned('Pod')) withWorkloads.add(pod.namespace ?? '');
   const withServices = new Set(ctx.graph.ofKind('Service').map((s) => s.namespace ?? ''));
   const out = { withWorkloads, withServices };
   cache.set(ctx, out);

@@ -11,8 +11,10 @@ import defaultNamespace from '../../../src/audit/rules/default-namespace.js';
 import fargateIncompatiblePod from '../../../src/audit/rules/fargate-incompatible-pod.js';
 import fargatePublicSubnet from '../../../src/audit/rules/fargate-public-subnet.js';
 import hostNamespaces from '../../../src/audit/rules/host-namespaces.js';
+import imageLatest from '../../../src/audit/rules/image-latest-tag.js';
 import kubeletVersionSkew, { parseMinor } from '../../../src/audit/rules/kubelet-version-skew.js';
 import privilegedContainer from '../../../src/audit/rules/privileged-container.js';
+import secretLikeEnv from '../../../src/audit/rules/secret-like-env.js';
 import spotOnlyWorkload from '../../../src/audit/rules/spot-only-workload.js';
 import type { Finding } from '../../../src/model/architecture.js';
 import { ModelGraph } from '../../../src/model/graph.js';
@@ -92,6 +94,21 @@ function ownedDump(opts: { ns: string; name: string; replicas: number; nodes: st
   return `{"apiVersion": "v1", "kind": "List", "items": [${items.join(',\n')}]}`;
 }
 
+/** A pod of DaemonSet logging/fluentd, which is not in the inputs, with one container (flow YAML). */
+function fluentdPod(name: string, container: string): string {
+  return `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: logging
+  ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: fluentd, uid: ds-1, controller: true}]
+spec:
+  containers:
+  - ${container}
+`;
+}
+
 function nodesDump(nodes: { name: string; labels: Record<string, string>; kubelet?: string }[]): string {
   const items = nodes.map((n) =>
     JSON.stringify({
@@ -117,17 +134,7 @@ describe('POD-01 k8s/privileged-container', () => {
   });
 
   it('groups pods whose owner is not in the inputs under that owner', async () => {
-    const pod = (name: string): string => `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-  namespace: logging
-  ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: fluentd, uid: ds-1, controller: true}]
-spec:
-  containers:
-  - {name: fluentd, image: "fluentd:1.16", securityContext: {privileged: true}}
-`;
+    const pod = (name: string): string => fluentdPod(name, '{name: fluentd, image: "fluentd:1.16", securityContext: {privileged: true}}');
     expect(messages(await audit(privilegedContainer, `${pod('fluentd-a')}---${pod('fluentd-b')}`))).toEqual([
       'DaemonSet logging/fluentd (seen as Pod logging/fluentd-a): container fluentd is privileged',
     ]);
@@ -136,6 +143,35 @@ spec:
   it('passes unprivileged containers and the kube-system system DaemonSets', async () => {
     const files = [deployment('shop', 'web', plain), daemonSet('kube-system', 'aws-node', privileged), daemonSet('kube-system', 'kube-proxy', privileged)];
     expect(await audit(privilegedContainer, ...files)).toEqual([]);
+  });
+});
+
+describe('POD-08 k8s/image-latest and DAT-03 k8s/secret-literal-env', () => {
+  const pod = (name: string, image: string): string => fluentdPod(name, `{name: fluentd, image: ${image}, env: [{name: DB_PASSWORD, value: hunter2}]}`);
+
+  it('reports the pods of a workload once, through the Deployment', async () => {
+    const container = '{"name": "app", "image": "nginx", "env": [{"name": "API_TOKEN", "value": "abc"}]}';
+    const dump = ownedDump({ ns: 'shop', name: 'web', replicas: 3, nodes: ['n1', 'n2', 'n3'], container });
+    expect((await audit(imageLatest, dump)).map((f) => [f.entity, f.message])).toEqual([['Deployment:shop/web', 'Deployment shop/web: image nginx is not pinned (latest or no tag)']]);
+    expect((await audit(secretLikeEnv, dump)).map((f) => [f.entity, f.message])).toEqual([['Deployment:shop/web', 'Deployment shop/web: literal value for API_TOKEN (use a Secret)']]);
+  });
+
+  it('groups pods whose owner is not in the inputs under that owner, once per image', async () => {
+    const pods = [pod('fluentd-a', 'fluentd:latest'), pod('fluentd-b', 'fluentd:latest'), pod('fluentd-c', 'fluent-bit')].join('---');
+    expect(messages(await audit(imageLatest, pods))).toEqual([
+      'DaemonSet logging/fluentd (seen as Pod logging/fluentd-a): image fluentd:latest is not pinned (latest or no tag)',
+      'DaemonSet logging/fluentd (seen as Pod logging/fluentd-c): image fluent-bit is not pinned (latest or no tag)',
+    ]);
+    expect(messages(await audit(secretLikeEnv, pods))).toEqual(['DaemonSet logging/fluentd (seen as Pod logging/fluentd-a): literal value for DB_PASSWORD (use a Secret)']);
+  });
+
+  it('passes pinned images and env from Secrets', async () => {
+    const spec = `      containers:
+      - name: app
+        image: app@sha256:0123
+        env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}]`;
+    expect(await audit(imageLatest, deployment('shop', 'web', spec))).toEqual([]);
+    expect(await audit(secretLikeEnv, deployment('shop', 'web', spec))).toEqual([]);
   });
 });
 

@@ -49,7 +49,8 @@ const cases: Case[] = [
   { name: 'AdministratorAccess', rule: 'iam/administrator-access', entities: [entity('IamRole', 'r', { managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] })], fires: true },
   { name: 'ReadOnly only', rule: 'iam/administrator-access', entities: [entity('IamRole', 'r', { managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })], fires: false },
   { name: 'latest image', rule: 'k8s/image-latest', entities: [entity('Deployment', 'd', { containers: [{ name: 'a', image: 'nginx' }] }, 'kubernetes', 'ns')], fires: true },
-  { name: 'owned pod reported via owner only', rule: 'k8s/image-latest', entities: [entity('Pod', 'p', { ownerKind: 'ReplicaSet', containers: [{ name: 'a', image: 'nginx' }] }, 'kubernetes', 'ns')], fires: false },
+  { name: 'a pod whose owner is not in the inputs', rule: 'k8s/image-latest', entities: [entity('Pod', 'p', { ownerKind: 'ReplicaSet', ownerName: 'rs', containers: [{ name: 'a', image: 'nginx' }] }, 'kubernetes', 'ns')], fires: true },
+  { name: 'a pinned image', rule: 'k8s/image-latest', entities: [entity('Deployment', 'd', { containers: [{ name: 'a', image: 'nginx:1.27' }] }, 'kubernetes', 'ns')], fires: false },
   { name: 'secret-like env literal', rule: 'k8s/secret-literal-env', entities: [entity('Deployment', 'd', { secretLikeEnv: ['DB_PASSWORD'] }, 'kubernetes', 'ns')], fires: true },
 ];
 
