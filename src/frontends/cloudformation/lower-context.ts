@@ -19,6 +19,8 @@ export interface LowerWorld {
   /** The IAM role entity a role ARN/name/reference designates (created for a literal ARN). */
   roleTarget(value: CfnValue | undefined, at: ResourceLowering): string | undefined;
   relate(type: RelationType, from: string, to: string, rule: string, confidence?: Confidence): void;
+  /** The input file holding the template of a nested-stack resource, when it is one of the inputs. */
+  nestedTemplate(stack: Stack, logicalId: string): string | undefined;
   /** Facts gathered for subnet classification (J7). */
   readonly network: NetworkFacts;
 }

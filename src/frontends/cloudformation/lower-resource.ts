@@ -4,6 +4,7 @@
  * resource it references (`cfn-ref`, or `J6` through an import). A resource whose condition is false
  * is dropped with an info diagnostic.
  */
+import { NESTED_STACK_TYPE } from './nesting.js';
 import { own } from '../../core/guards.js';
 import { makeEntity, type Entity } from '../../model/entity.js';
 import { ResourceLowering } from './lower-context.js';
@@ -42,6 +43,7 @@ const LOWERERS: Readonly<Record<string, Lowerer>> = {
   'AWS::ElasticLoadBalancingV2::TargetGroup': lowerTargetGroup,
   'AWS::ElasticLoadBalancingV2::Listener': lowerListener,
   'AWS::ElasticLoadBalancingV2::ListenerRule': lowerListenerRule,
+  [NESTED_STACK_TYPE]: (r) => r.setProp('template', r.world.nestedTemplate(r.stack, r.decl.logicalId)),
 };
 
 /** A lowered resource and the logical ids it refers to in its own template (for the cycle check). */

@@ -10,7 +10,7 @@ import { ABSENT, lit, list, placeholder, type CfnValue } from './values.js';
 
 type Overrides = Readonly<Record<string, string>>;
 
-function isListType(type: string): boolean {
+export function isListType(type: string): boolean {
   return type === 'CommaDelimitedList' || type.startsWith('List<');
 }
 

@@ -9,15 +9,20 @@ import { evaluateConditionNode } from './conditions.js';
 import { deriveAttribute, deriveRef } from './derive.js';
 import type { EvalEnv, EvalProblem, Tri } from './env.js';
 import { concreteTexts, evaluate } from './intrinsics.js';
+import { NESTED_STACK_TYPE } from './nesting.js';
 import { parameterValue, pseudoValue } from './pseudo.js';
 import { expandSection, readOutput, readResource, type OutputDecl, type ResourceDecl, type Template } from './template.js';
 import { placeholder, textOf, type CfnValue, type StackKey } from './values.js';
 
-/** What a stack needs from the whole run: overrides, the sink and the export index. */
+/** What a stack needs from the whole run: overrides, the sink, the export index and nested stacks. */
 export interface StackWorld {
   readonly params: Readonly<Record<string, string>>;
   readonly sink: DiagnosticSink;
   importValue(name: CfnValue): CfnValue;
+  /** The value a parent stack passes for this (nested) stack's parameter, if any. */
+  nestedParameter?(child: Stack, name: string, type: string): CfnValue | undefined;
+  /** `Fn::GetAtt <nested stack>.Outputs.<output>`: the child template's output, when it is an input. */
+  nestedOutput?(parent: Stack, logicalId: string, output: string): CfnValue | undefined;
 }
 
 const PENDING = Symbol('pending');
@@ -30,7 +35,7 @@ export class Stack implements EvalEnv {
   readonly lenient: boolean;
   private readonly conditionNodes = new Map<string, { node: unknown; path: readonly PathSegment[] }>();
   private readonly conditionMemo = new Map<string, Tri | typeof PENDING>();
-  private readonly paramMemo = new Map<string, CfnValue>();
+  private readonly paramMemo = new Map<string, CfnValue | typeof PENDING>();
   private readonly propMemo = new Map<string, CfnValue | typeof PENDING>();
   private readonly outputMemo = new Map<string, CfnValue | typeof PENDING>();
   private readonly reported = new Set<string>();
@@ -84,12 +89,17 @@ export class Stack implements EvalEnv {
   parameter(name: string): CfnValue | undefined {
     const decl = this.template.parameters.get(name);
     if (!decl) return undefined;
-    let v = this.paramMemo.get(name);
-    if (!v) {
-      this.paramMemo.set(name, (v = parameterValue(decl, this.world.params)));
-      if (decl.noEcho && this.world.params[name] !== undefined) {
-        this.report('warning', 'cfn/noecho-override', ['Parameters', name], `--param ${name} is not used: the parameter is NoEcho, so its value stays out of the model`);
-      }
+    const memo = this.paramMemo.get(name);
+    // Met again while its value is being found (a parent's value that depends on this stack's outputs).
+    if (memo === PENDING) return placeholder(`Param(${name})`);
+    if (memo) return memo;
+    this.paramMemo.set(name, PENDING);
+    // A NoEcho value stays out of the model, whoever supplies it.
+    const fromParent = decl.noEcho ? undefined : this.world.nestedParameter?.(this, name, decl.type);
+    const v = fromParent ?? parameterValue(decl, this.world.params);
+    this.paramMemo.set(name, v);
+    if (decl.noEcho && this.world.params[name] !== undefined) {
+      this.report('warning', 'cfn/noecho-override', ['Parameters', name], `--param ${name} is not used: the parameter is NoEcho, so its value stays out of the model`);
     }
     return v;
   }
@@ -137,6 +147,10 @@ export class Stack implements EvalEnv {
   resource(logicalId: string, attribute?: string): CfnValue | undefined {
     const decl = this.resources.get(logicalId);
     if (!decl) return undefined;
+    if (decl.type === NESTED_STACK_TYPE && attribute?.startsWith('Outputs.')) {
+      const nested = this.world.nestedOutput?.(this, logicalId, attribute.slice('Outputs.'.length));
+      if (nested) return nested;
+    }
     const read = (p: string): CfnValue | undefined => this.prop(logicalId, p);
     const pseudo = (p: string): CfnValue => this.pseudo(p) ?? placeholder(p);
     const derived = attribute === undefined ? deriveRef(decl.type, read) : deriveAttribute(decl.type, attribute, read, pseudo);

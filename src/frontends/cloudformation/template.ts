@@ -23,6 +23,8 @@ export interface ResourceDecl {
   readonly condition?: string;
   readonly dependsOn: readonly string[];
   readonly properties: JsonObject;
+  /** `Metadata.aws:asset:path` (`cdk synth`: the file of a nested stack's template, or of an asset). */
+  readonly assetPath?: string;
   /** Path of the resource's key (`['Resources', id]`, or inside a `Fn::ForEach` body). */
   readonly path: readonly PathSegment[];
 }
@@ -183,7 +185,8 @@ export function readResource(entry: SectionEntry, doc: LoadedDocument, sink: Dia
     sink.error('cfn/bad-properties', doc.file, doc.lineOf([...entry.path, 'Properties']), `Properties of ${entry.key} must be a mapping`);
   }
   const condition = typeof r['Condition'] === 'string' ? r['Condition'] : undefined;
-  const base = { logicalId: entry.key, type, dependsOn, properties: asObject(props) ?? {}, path: entry.path };
+  const assetPath = asObject(r['Metadata'])?.['aws:asset:path'];
+  const base = { logicalId: entry.key, type, dependsOn, properties: asObject(props) ?? {}, path: entry.path, ...(typeof assetPath === 'string' && assetPath !== '' ? { assetPath } : {}) };
   return condition === undefined ? base : { ...base, condition };
 }
 

@@ -11,7 +11,8 @@ import { ExportIndex } from './exports.js';
 import { identify, type Identity } from './identify.js';
 import type { LowerWorld, NetworkFacts, ResourceLowering } from './lower-context.js';
 import { ReferenceScanner } from './references.js';
-import { Stack } from './stack.js';
+import { NestedStacks } from './nesting.js';
+import { Stack, type StackWorld } from './stack.js';
 import { readTemplate } from './template.js';
 import { textOf, type CfnValue } from './values.js';
 
@@ -21,6 +22,7 @@ export class World implements LowerWorld {
   readonly relations: Relation[] = [];
   readonly network: NetworkFacts = { associations: new Map(), defaultRoutes: new Map() };
   readonly exports: ExportIndex;
+  readonly nesting = new NestedStacks();
   readonly scanner: ReferenceScanner;
   private readonly byKey = new Map<string, Stack>();
   private readonly identities = new Map<string, Identity | null>();
@@ -32,12 +34,19 @@ export class World implements LowerWorld {
     readonly sink: DiagnosticSink,
     readonly params: Readonly<Record<string, string>>,
   ) {
-    const importValue = (name: CfnValue): CfnValue => this.exports.importValue(name);
+    const stackWorld: StackWorld = {
+      params,
+      sink,
+      importValue: (name) => this.exports.importValue(name),
+      nestedParameter: (child, name, type) => this.nesting.parameter(child, name, type),
+      nestedOutput: (parent, logicalId, output) => this.nesting.output(parent, logicalId, output),
+    };
     for (const doc of documents) {
-      const stack = new Stack(readTemplate(doc, sink), { params, sink, importValue });
+      const stack = new Stack(readTemplate(doc, sink), stackWorld);
       this.stacks.push(stack);
       this.byKey.set(stack.key, stack);
     }
+    this.nesting.index(this.stacks);
     this.exports = new ExportIndex(this.stacks);
     this.scanner = new ReferenceScanner(this.exports);
   }
@@ -85,6 +94,10 @@ export class World implements LowerWorld {
       this.entities.push(makeEntity({ id, kind: 'IamRole', name: roleName, props, source: { file: at.stack.file, line, format: 'cloudformation' } }));
     }
     return id;
+  }
+
+  nestedTemplate(stack: Stack, logicalId: string): string | undefined {
+    return this.nesting.childOf(stack, logicalId)?.file;
   }
 
   relate(type: RelationType, from: string, to: string, rule: string, confidence: Confidence = 'high'): void {
