@@ -4,7 +4,7 @@ import { defineRule, type RuleContext } from '../rule.js';
 import { nodeGroupLabel, resolveSubnet, subnetRefs } from './subnet-lookup.js';
 
 /**
- * NET-03: worker nodes sit in public subnets. A managed or self-managed node group is reported when
+ * NET-03: worker nodes sit in public subnets. A managed, self-managed or Karpenter node group is reported when
  * one of its subnets is classified `public` (J7: default route to an internet gateway, or the
  * evidence named in the subnet's `topologyBasis`), or, for an eksctl group none of whose subnets is
  * in the model, when `privateNetworking` is false and the cluster's VPC has a public subnet (eksctl
@@ -40,7 +40,8 @@ export default defineRule({
   },
 });
 
-const MANAGED_TYPES: readonly PropValue[] = ['managed', 'self-managed'];
+/** Groups whose subnets the inputs declare (Karpenter: its EC2NodeClass selection, J16). */
+const MANAGED_TYPES: readonly PropValue[] = ['managed', 'self-managed', 'karpenter'];
 
 /** Why the group's nodes are in public subnets, or undefined when they are not (or it is unknown). */
 function publicPlacement(group: Entity, ctx: RuleContext): string | undefined {

@@ -171,7 +171,12 @@ export function lowerHpa(h: ObjectHeader): Record<string, PropValue> {
   });
 }
 
-/** Karpenter NodePool / EC2NodeClass: what the compute view and the node-group joins need. */
+/**
+ * Karpenter NodePool / EC2NodeClass (DOMAIN.md A.8): what the compute view and the J16/J21 joins
+ * need. A NodePool keeps the values of its `In` requirements only (what it may launch: zones,
+ * capacity types, instance types); other operators narrow nothing that is drawn. An EC2NodeClass
+ * keeps its role, its subnet selector terms (`id`, `tags`) and the subnets its status resolved.
+ */
 export function lowerKarpenter(h: ObjectHeader): Record<string, PropValue> {
   const spec = asObject(h.obj['spec']);
   if (h.typeKind === 'NodePool') {
@@ -180,15 +185,35 @@ export function lowerKarpenter(h: ObjectHeader): Record<string, PropValue> {
     for (const raw of asArray(tmpl?.['requirements'])) {
       const r = asObject(raw);
       const key = asString(r?.['key']);
-      if (key) setOwn(requirements, key, asStringArray(r?.['values']));
+      if (key && r?.['operator'] === 'In') setOwn(requirements, key, asStringArray(r['values']));
     }
+    const ref = asObject(tmpl?.['nodeClassRef']);
     return toProps({
-      nodeClassRef: asString(asObject(tmpl?.['nodeClassRef'])?.['name']),
+      nodeClassRef: asString(ref?.['name']),
+      nodeClassGroup: asString(ref?.['group']),
       requirements: Object.keys(requirements).length ? requirements : undefined,
     });
   }
   if (h.typeKind === 'EC2NodeClass') {
-    return toProps({ role: asString(spec?.['role']), instanceProfile: asString(spec?.['instanceProfile']), amiFamily: asString(spec?.['amiFamily']) });
+    const terms = asArray(spec?.['subnetSelectorTerms']).flatMap((raw) => {
+      const t = asObject(raw);
+      const id = asString(t?.['id']);
+      const tags = asStringMap(t?.['tags']);
+      const term = toProps({ id, tags: tags && Object.keys(tags).length > 0 ? tags : undefined });
+      return Object.keys(term).length > 0 ? [term] : [];
+    });
+    const resolved = asArray(asObject(h.obj['status'])?.['subnets']).flatMap((raw) => {
+      const s = asObject(raw);
+      const id = asString(s?.['id']);
+      return id === undefined ? [] : [toProps({ id, zone: asString(s?.['zone']) })];
+    });
+    return toProps({
+      role: asString(spec?.['role']),
+      instanceProfile: asString(spec?.['instanceProfile']),
+      amiFamily: asString(spec?.['amiFamily']),
+      subnetSelectorTerms: terms.length > 0 ? terms : undefined,
+      statusSubnets: resolved.length > 0 ? resolved : undefined,
+    });
   }
   return {};
 }

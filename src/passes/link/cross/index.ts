@@ -10,6 +10,7 @@ import { clusterAccessPass } from './cluster-access.js';
 import { clusterIdentityPass } from './cluster-identity.js';
 import { fargatePass } from './fargate.js';
 import { irsaPass } from './irsa.js';
+import { karpenterPass } from './karpenter.js';
 import { lbSubnetsPass } from './lb-subnets.js';
 import { lbTargetsPass } from './lb-targets.js';
 import { loadBalancersPass } from './load-balancers.js';
@@ -25,6 +26,7 @@ export const CROSS_SOURCE_PASSES: readonly LinkPass[] = [
   clusterIdentityPass,
   networkIdentityPass,
   nodeGroupsPass,
+  karpenterPass,
   fargatePass,
   nodeSubnetPass,
   irsaPass,
