@@ -22,15 +22,12 @@ describe('scale', () => {
     let lookups = 0;
     const doc: LoadedDocument = { file: 'big.json', index: 0, line: 1, value: bigTemplate(n), lineOf: () => (lookups += 1) };
     const sink = new DiagnosticSink();
-    const started = performance.now();
     const f = cloudFormationFrontEnd.lower([doc], { sink, params: {} });
-    const ms = performance.now() - started;
     expect(f.entities.length).toBe(2 * n + 1);
     expect(sink.items).toEqual([]);
     expect(lookups).toBe(2 * n + 1);
     expect(f.relations.filter((r) => r.type === 'depends-on').length).toBeGreaterThanOrEqual(3 * n);
     expect(f.entities.find((e) => e.props['logicalId'] === 'S300')?.props['cidr']).toBe('10.0.44.0/24');
-    // Measured about 0.9 s on the project machine; the bound only catches quadratic behaviour.
-    expect(ms).toBeLessThan(20_000);
-  });
+    // About 0.9 s on the project machine: the per-test timeout only stops a quadratic run from hanging the suite.
+  }, 20_000);
 });
