@@ -1,13 +1,16 @@
 /**
  * The export index across all templates of one run (DOMAIN.md J6): `Outputs.*.Export.Name`, each
  * evaluated with its own template's parameters. An import binds to the export of the same name
- * (high confidence). When an export name still has an unknown part (typically `${AWS::StackName}`)
- * and exactly one such pattern matches the imported name, the import binds with medium confidence.
+ * (high confidence; medium when the name is built from a stack name archmap inferred, stack-name.ts).
+ * When an export name still has an unknown part (typically `${AWS::StackName}` of a stack whose name
+ * is not known) and exactly one such pattern matches the imported name, the import binds with medium
+ * confidence.
  */
 import { globOfParts, ONE_OR_MORE, type Glob } from '../../core/glob.js';
 import { cmp } from '../../core/order.js';
 import type { Confidence } from '../../model/kinds.js';
 import type { Stack } from './stack.js';
+import { usesStackName } from './stack-name.js';
 import { placeholder, render, textOf, type CfnValue } from './values.js';
 
 export interface ExportTarget {
@@ -36,7 +39,9 @@ export class ExportIndex {
       for (const decl of [...stack.outputs.values()].sort((a, b) => cmp(a.key, b.key))) {
         const name = stack.exportName(decl);
         if (!name) continue;
-        const target: ExportTarget = { stack, outputKey: decl.key, confidence: 'high' };
+        // J6: an export named after a stack name that was inferred, not given, binds with medium confidence.
+        const inferred = stack.inferredName() !== undefined && usesStackName(decl.exportName);
+        const target: ExportTarget = { stack, outputKey: decl.key, confidence: inferred ? 'medium' : 'high' };
         const text = textOf(name);
         if (text !== undefined) {
           const prev = this.byName.get(text);

@@ -64,4 +64,7 @@ export function lowerIamRole(r: ResourceLowering): void {
   if (inline.length) r.setProp('inlinePolicies', inline);
   r.setStr('permissionsBoundary', r.get('PermissionsBoundary'));
   r.setProp('tags', labelMap(r.get('Tags'), false));
+  // Known or inferred: what ties an auto-named role's ARN (`<stack>-<LogicalId>-<suffix>`) back here.
+  const stackName = r.stack.stackName();
+  if (stackName !== undefined) r.setProp('stackName', stackName);
 }

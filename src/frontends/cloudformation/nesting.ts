@@ -63,6 +63,11 @@ export class NestedStacks {
     }
   }
 
+  /** Whether `stack` is the template of a nested-stack resource of another input. */
+  isChild(stack: Stack): boolean {
+    return this.sitesByChild.has(stack.key);
+  }
+
   /** The child template of a nested-stack resource, when it is among the inputs. */
   childOf(parent: Stack, logicalId: string): Stack | undefined {
     return this.childBySite.get(siteKey(parent, logicalId));

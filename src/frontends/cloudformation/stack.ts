@@ -11,8 +11,9 @@ import type { EvalEnv, EvalProblem, Tri } from './env.js';
 import { concreteTexts, evaluate } from './intrinsics.js';
 import { NESTED_STACK_TYPE } from './nesting.js';
 import { parameterValue, pseudoValue } from './pseudo.js';
+import { inferStackName, type StackName } from './stack-name.js';
 import { expandSection, readOutput, readResource, type OutputDecl, type ResourceDecl, type Template } from './template.js';
-import { placeholder, textOf, type CfnValue, type StackKey } from './values.js';
+import { lit, placeholder, textOf, type CfnValue, type StackKey } from './values.js';
 
 /** What a stack needs from the whole run: overrides, the sink, the export index and nested stacks. */
 export interface StackWorld {
@@ -23,6 +24,8 @@ export interface StackWorld {
   nestedParameter?(child: Stack, name: string, type: string): CfnValue | undefined;
   /** `Fn::GetAtt <nested stack>.Outputs.<output>`: the child template's output, when it is an input. */
   nestedOutput?(parent: Stack, logicalId: string, output: string): CfnValue | undefined;
+  /** Whether the stack is nested in another input (its name is then CloudFormation's own invention). */
+  isNested?(stack: Stack): boolean;
 }
 
 const PENDING = Symbol('pending');
@@ -105,7 +108,28 @@ export class Stack implements EvalEnv {
   }
 
   pseudo(name: string): CfnValue | undefined {
+    if (name === 'AWS::StackName' && this.world.params[name] === undefined) {
+      const inferred = this.inferredName();
+      if (inferred) return lit(inferred.name);
+    }
     return pseudoValue(name, this.world.params);
+  }
+
+  private inferred: StackName | null | undefined;
+
+  /**
+   * The stack name inferred from the template or its file name (stack-name.ts), when no
+   * `--param AWS::StackName=` gives it and the stack is not nested in another input.
+   */
+  inferredName(): StackName | undefined {
+    if (this.world.params['AWS::StackName'] !== undefined || this.world.isNested?.(this)) return undefined;
+    if (this.inferred === undefined) this.inferred = inferStackName(this.template) ?? null;
+    return this.inferred ?? undefined;
+  }
+
+  /** The stack's name when it is known: given with `--param AWS::StackName=`, else inferred. */
+  stackName(): string | undefined {
+    return this.world.params['AWS::StackName'] ?? this.inferredName()?.name;
   }
 
   region(): string | undefined {

@@ -53,6 +53,8 @@ export interface Template {
   readonly resources: readonly SectionEntry[];
   readonly outputs: readonly SectionEntry[];
   readonly transforms: readonly string[];
+  /** The template's `Description`, when it is a string (eksctl marks its templates there). */
+  readonly description?: string;
 }
 
 /** The stack key of a document: its file, plus the document index for multi-document files. */
@@ -131,7 +133,9 @@ export function readTemplate(doc: LoadedDocument, sink: DiagnosticSink): Templat
     typeof t === 'string' ? [t] : isObject(t) && typeof t['Name'] === 'string' ? [t['Name']] : [],
   );
   reportTransforms(transforms, doc, sink);
+  const description = root['Description'];
   return {
+    ...(typeof description === 'string' ? { description } : {}),
     key: stackKeyOf(doc),
     doc,
     parameters,

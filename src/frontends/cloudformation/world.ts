@@ -40,6 +40,7 @@ export class World implements LowerWorld {
       importValue: (name) => this.exports.importValue(name),
       nestedParameter: (child, name, type) => this.nesting.parameter(child, name, type),
       nestedOutput: (parent, logicalId, output) => this.nesting.output(parent, logicalId, output),
+      isNested: (stack) => this.nesting.isChild(stack),
     };
     for (const doc of documents) {
       const stack = new Stack(readTemplate(doc, sink), stackWorld);
