@@ -13,6 +13,7 @@ export interface VpcProps {
   vpcId?: Str;
   cidr?: Str;
   logicalId?: string;
+  tags?: Labels;
 }
 
 export interface SubnetProps {

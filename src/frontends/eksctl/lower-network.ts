@@ -63,11 +63,17 @@ export function lowerNetwork(ctx: LowerContext, region: string): NetworkLayout {
   const vpcProps: VpcProps & { extraCidrs?: string[] } = { vpcId: vpc?.str('id'), cidr };
   const extra = vpc?.strings('extraCIDRs') ?? [];
   if (extra.length) vpcProps.extraCidrs = extra;
+  // What eksctl creates carries its cluster stack's tags (an existing VPC's tags are not in the file).
+  const stackTags = existing ? undefined : clusterStackTags(ctx);
+  if (stackTags) {
+    vpcProps.tags = { ...stackTags, Name: `${clusterStackName(ctx)}/VPC` };
+    vpcDefaulted.push('tags');
+  }
   ctx.add({ id: vpcId, kind: 'Vpc', name: vpc?.str('id') ?? `${ctx.cluster}-vpc`, props: vpcProps, defaulted: vpcDefaulted, at: ['vpc'] });
 
   const natMode = existing || fullyPrivate || isIpv6(root) ? 'Disable' : (vpc?.obj('nat')?.str('gateway') ?? EKSCTL_DEFAULTS.natGateway);
   const drafts = declared.length > 0 || existing ? declared : defaultSubnets(root, region, cidr ?? EKSCTL_DEFAULTS.vpcCidr, fullyPrivate);
-  const subnets = drafts.map((d) => addSubnet(ctx, vpcId, d, !existing && natMode === 'Disable'));
+  const subnets = drafts.map((d) => addSubnet(ctx, vpcId, d, !existing && natMode === 'Disable', stackTags));
 
   if (!existing && !fullyPrivate) {
     const igw = eksctlId('InternetGateway', ctx.cluster, 'igw');
@@ -116,7 +122,39 @@ function defaultSubnets(root: ConfigNode, region: string, vpcCidr: string, fully
   return out;
 }
 
-function addSubnet(ctx: LowerContext, vpcId: string, d: SubnetDraft, noEgress: boolean): SubnetRef {
+/**
+ * The stack tags of eksctl's cluster stack, which CloudFormation puts on every resource of the stack
+ * that takes tags: eksctl's cluster-name tags and `metadata.tags` (DOMAIN.md A.2, EKSCTL
+ * `pkg/cfn/manager/api.go:94-102`). `metadata.tags` is how eksctl users tag their subnets, for
+ * instance with `karpenter.sh/discovery` for Karpenter's subnet selector.
+ */
+function clusterStackTags(ctx: LowerContext): Record<string, string> {
+  return {
+    'alpha.eksctl.io/cluster-name': ctx.cluster,
+    'eksctl.cluster.k8s.io/v1alpha1/cluster-name': ctx.cluster,
+    ...ctx.root.obj('metadata')?.map('tags'),
+  };
+}
+
+function clusterStackName(ctx: LowerContext): string {
+  return `eksctl-${ctx.cluster}-cluster`;
+}
+
+/**
+ * A subnet eksctl creates is tagged for load balancer discovery (public → `kubernetes.io/role/elb`,
+ * private → `kubernetes.io/role/internal-elb`) and named `<stack>/Subnet<Public|Private><AZ>`
+ * (`pkg/cfn/builder/vpc_ipv4.go`; the AZ upper-cased without dashes, as in eksctl's testdata).
+ */
+function createdSubnetTags(ctx: LowerContext, d: SubnetDraft, stackTags: Readonly<Record<string, string>>): Record<string, string> {
+  const role = d.topology === 'public' ? 'kubernetes.io/role/elb' : 'kubernetes.io/role/internal-elb';
+  const tags: Record<string, string> = { ...stackTags, [role]: '1' };
+  if (typeof d.az === 'string' && d.key === d.az) {
+    tags['Name'] = `${clusterStackName(ctx)}/Subnet${d.topology === 'public' ? 'Public' : 'Private'}${d.az.replaceAll('-', '').toUpperCase()}`;
+  }
+  return tags;
+}
+
+function addSubnet(ctx: LowerContext, vpcId: string, d: SubnetDraft, noEgress: boolean, stackTags: Readonly<Record<string, string>> | undefined): SubnetRef {
   const id = eksctlId('Subnet', ctx.cluster, `${d.topology}/${d.key}`);
   const props: SubnetProps = {
     subnetId: d.subnetId,
@@ -125,7 +163,12 @@ function addSubnet(ctx: LowerContext, vpcId: string, d: SubnetDraft, noEgress: b
     topology: d.topology === 'private' && noEgress ? 'isolated' : d.topology,
     vpc: vpcId,
   };
-  ctx.add({ id, kind: 'Subnet', name: d.subnetId ?? `${d.topology}/${d.key}`, props, defaulted: d.defaulted, at: d.at });
+  const defaulted = [...d.defaulted];
+  if (stackTags) {
+    props.tags = createdSubnetTags(ctx, d, stackTags);
+    defaulted.push('tags');
+  }
+  ctx.add({ id, kind: 'Subnet', name: d.subnetId ?? `${d.topology}/${d.key}`, props, defaulted, at: d.at });
   ctx.relate('contains', vpcId, id, 'eksctl-vpc');
   return { id, key: d.key, topology: d.topology, az: d.az, ...(d.subnetId ? { subnetId: d.subnetId } : {}) };
 }

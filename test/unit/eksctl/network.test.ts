@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { HEADER, lowerText } from './helpers.js';
 
 const subnet = (topology: string, key: string) => `Subnet:eksctl:c1/${topology}/${key}`;
+/** The tags of eksctl's cluster stack, which CloudFormation copies onto the VPC and subnets. */
+const STACK_TAGS = { 'alpha.eksctl.io/cluster-name': 'c1', 'eksctl.cluster.k8s.io/v1alpha1/cluster-name': 'c1' };
 
 describe('eksctl network lowering', () => {
   it('no vpc section: default VPC, 3 public + 3 private subnets with computed CIDRs, one NAT, an IGW — all marked', () => {
     const l = lowerText(`${HEADER}nodeGroups: [{name: ng}]\n`);
     const vpc = l.entity('Vpc:eksctl:c1/vpc');
-    expect(vpc.props).toEqual({ cidr: '192.168.0.0/16' });
-    expect(vpc.defaulted).toEqual(['@entity', 'cidr']);
+    expect(vpc.props).toEqual({ cidr: '192.168.0.0/16', tags: { ...STACK_TAGS, Name: 'eksctl-c1-cluster/VPC' } });
+    expect(vpc.defaulted).toEqual(['@entity', 'cidr', 'tags']);
     const subnets = l.fragment.entities.filter((e) => e.kind === 'Subnet');
     expect(subnets).toHaveLength(6);
     for (const s of subnets) expect(s.defaulted).toContain('@entity');
@@ -80,7 +82,34 @@ describe('eksctl network lowering', () => {
 
   it('custom VPC CIDR: subnets computed from it, VPC not a default entity', () => {
     const l = lowerText(`${HEADER}vpc: {cidr: 10.42.0.0/16}\n`);
-    expect(l.entity('Vpc:eksctl:c1/vpc').defaulted).toEqual([]);
+    expect(l.entity('Vpc:eksctl:c1/vpc').defaulted).toEqual(['tags']);
     expect(l.entity(subnet('public', 'AZ(eu-west-1,0)')).props['cidr']).toBe('10.42.0.0/19');
+  });
+
+  it('what eksctl creates carries its stack tags and metadata.tags; subnets are tagged for load balancers and named as eksctl names them', () => {
+    const l = lowerText(`${HEADER}  tags: {karpenter.sh/discovery: c1, team: shop}\navailabilityZones: [eu-west-1a, eu-west-1b]\n`);
+    const user = { 'karpenter.sh/discovery': 'c1', team: 'shop' };
+    expect(l.entity(subnet('public', 'eu-west-1a')).props['tags']).toEqual({
+      ...STACK_TAGS,
+      ...user,
+      'kubernetes.io/role/elb': '1',
+      Name: 'eksctl-c1-cluster/SubnetPublicEUWEST1A',
+    });
+    expect(l.entity(subnet('private', 'eu-west-1b')).props['tags']).toEqual({
+      ...STACK_TAGS,
+      ...user,
+      'kubernetes.io/role/internal-elb': '1',
+      Name: 'eksctl-c1-cluster/SubnetPrivateEUWEST1B',
+    });
+    expect(l.entity(subnet('public', 'eu-west-1a')).defaulted).toContain('tags');
+    // Random AZs: no Name (eksctl's name holds the AZ), the rest of the tags still.
+    const random = lowerText(`${HEADER}vpc: {cidr: 10.42.0.0/16}\n`).entity(subnet('private', 'AZ(eu-west-1,1)'));
+    expect(random.props['tags']).toEqual({ ...STACK_TAGS, 'kubernetes.io/role/internal-elb': '1' });
+  });
+
+  it('existing subnets and VPC get no tags: their tags are not in the file', () => {
+    const l = lowerText(`${HEADER}  tags: {team: shop}\nvpc:\n  subnets:\n    private:\n      eu-west-1a: {id: subnet-a}\n`);
+    expect(l.entity(subnet('private', 'eu-west-1a')).props['tags']).toBeUndefined();
+    expect(l.entity('Vpc:eksctl:c1/vpc').props['tags']).toBeUndefined();
   });
 });

@@ -93,6 +93,21 @@ vpc:
     expect(Array.isArray(subnets) ? subnets.map((id) => m.entities.find((e) => e.id === id)?.props['subnetId']) : subnets).toEqual(['subnet-0aaa', 'subnet-0bbb']);
   });
 
+  it('selects the subnets eksctl creates by the discovery tag of metadata.tags (the eksctl getting-started setup)', async () => {
+    const eksctl = `
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: eu-west-1, tags: {karpenter.sh/discovery: prod}}
+availabilityZones: [eu-west-1a, eu-west-1b]
+karpenter: {version: '1.0.0'}
+`;
+    const m = await model(eksctl, `${pool('default', 'default')}---${nodeClass('default', '  - tags: {karpenter.sh/discovery: prod}')}`);
+    const subnets = group(m, 'default')?.props['subnets'];
+    // eksctl's stack tags reach every subnet it creates, public and private alike (as in AWS).
+    expect(subnets).toEqual(['Subnet:eksctl:prod/private/eu-west-1a', 'Subnet:eksctl:prod/private/eu-west-1b', 'Subnet:eksctl:prod/public/eu-west-1a', 'Subnet:eksctl:prod/public/eu-west-1b']);
+    expect(m.diagnostics.filter((d) => d.code === 'link/karpenter-subnets-unmatched')).toEqual([]);
+  });
+
   it('a * tag value matches any value; tags within a term are ANDed; a term that matches nothing is told', async () => {
     const any = await model(NETWORK, `${pool('any', 'any')}---${nodeClass('any', '  - tags: {karpenter.sh/discovery: "*"}')}`);
     expect(group(any, 'any')?.props['subnets']).toEqual(subnetIds('PrivateA', 'PrivateB'));

@@ -3,6 +3,7 @@ import { clusterId, k8sId, loadBalancerId } from '../../../src/model/ids.js';
 import type { Entity, PropValue } from '../../../src/model/entity.js';
 import { lbSubnetsPass } from '../../../src/passes/link/cross/lb-subnets.js';
 import { ent, graphOf, rels, run } from './helpers.js';
+import { lowerText } from '../eksctl/helpers.js';
 
 const subnet = (name: string, az: string, topology: string, tags: Record<string, string> = {}, extra: Record<string, PropValue> = {}) =>
   ent('cloudformation', 'Subnet', `Subnet:${name}`, { subnetId: `subnet-${name}`, az, topology, tags: { Name: name, ...tags }, vpc: 'Vpc:a', ...extra });
@@ -50,8 +51,10 @@ describe('J33 load balancer → subnets', () => {
   });
 
   it('eksctl-created subnets count as tagged the way eksctl tags them', () => {
-    const made = (topology: string, az: string) => ent('eksctl', 'Subnet', `Subnet:eksctl:c/${topology}/${az}`, { az, topology }, { defaulted: ['@entity'] });
-    const g = graphOf([made('public', 'eu-west-1a'), made('private', 'eu-west-1a'), lb('service/a/b', 'internal')]);
+    const config = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: eu-west-1}\navailabilityZones: [eu-west-1a]\n';
+    const made = lowerText(config).fragment.entities.filter((e) => e.kind === 'Subnet');
+    expect(made).toHaveLength(2);
+    const g = graphOf([...made, lb('service/a/b', 'internal')]);
     run(g, lbSubnetsPass);
     expect(rels(g, 'J33')).toEqual(['Subnet:eksctl:c/private/eu-west-1a contains LoadBalancer:service/a/b (medium J33)']);
   });

@@ -8,7 +8,7 @@
  *   2. the controller's subnet discovery: subnets tagged `kubernetes.io/role/elb` (internet-facing)
  *      or `kubernetes.io/role/internal-elb` (internal), not tagged for another cluster
  *      (`kubernetes.io/cluster/<other>`), one per AZ — medium. eksctl tags the subnets it creates
- *      that way (public → elb, private → internal-elb), so those count as tagged;
+ *      that way (public → elb, private → internal-elb), and its front end says so;
  *   3. no role tags in the VPC at all: LBC ≥ 2.12.1 falls back to route-table reachability, i.e.
  *      public subnets for internet-facing and private ones for internal, one per AZ — low.
  * "One per AZ" keeps the first subnet by id, as LBC does by sorting. Subnets are those of the
@@ -85,16 +85,12 @@ function discovered(lb: Entity, subnets: readonly Entity[], clusterName: string 
   return reachable.length > 0 ? { subnets: onePerAz(reachable), confidence: 'low' } : undefined;
 }
 
-/** The scheme a subnet is tagged for; eksctl-created subnets carry eksctl's tags. */
+/** The scheme a subnet is tagged for (the eksctl front end gives the subnets eksctl creates eksctl's tags). */
 function roleTagged(s: Entity): 'internet-facing' | 'internal' | undefined {
   const tags = propMap(s, 'tags');
   const on = (key: string): boolean => key in tags && tags[key] !== '0' && tags[key] !== 'false';
   if (on(ROLE_TAG['internet-facing'])) return 'internet-facing';
   if (on(ROLE_TAG.internal)) return 'internal';
-  if (s.defaulted.includes('@entity') && s.sources.every((src) => src.format === 'eksctl')) {
-    const topology = propString(s, 'topology');
-    return topology === 'public' ? 'internet-facing' : topology === 'private' ? 'internal' : undefined;
-  }
   return undefined;
 }
 
