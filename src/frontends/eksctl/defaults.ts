@@ -54,6 +54,16 @@ export const EKSCTL_DEFAULTS = {
   ],
   /** Karpenter namespace and service account, pkg/karpenter/karpenter.go:16-19. */
   karpenterServiceAccount: { namespace: 'karpenter', name: 'karpenter' },
+  /**
+   * The node role of Karpenter's nodes in stack `eksctl-<cluster>-karpenter`: named
+   * `eksctl-KarpenterNodeRole-<cluster>`, trusted by EC2, with these policies (pkg/cfn/builder/karpenter.go).
+   */
+  karpenterNodeRolePolicies: [
+    'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+    'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+    'arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy',
+    'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+  ],
 } as const;
 
 /** The five control-plane log types `*` / `all` expand to (apis/…/cloudwatch.go:23-53). */

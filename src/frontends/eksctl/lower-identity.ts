@@ -8,7 +8,7 @@
  * (`irsa/<ns>/<name>`, `pod-identity/<ns>/<name>`) for the role eksctl creates.
  */
 import { setOwn } from '../../core/guards.js';
-import { eksctlId, k8sId } from '../../model/ids.js';
+import { eksctlId, iamRoleId, k8sId } from '../../model/ids.js';
 import type { IamRoleProps, ServiceAccountProps } from '../../model/props.js';
 import { DEFAULT_ENTITY, type LowerContext } from './context.js';
 import { EKSCTL_DEFAULTS } from './defaults.js';
@@ -110,7 +110,11 @@ export function lowerPodIdentity(ctx: LowerContext, pia: ConfigNode, addonNamesp
   }
 }
 
-/** `karpenter:` installs Karpenter with an IRSA role for `karpenter/karpenter` (pkg/karpenter/karpenter.go:16-19). */
+/**
+ * `karpenter:` installs Karpenter with an IRSA role for `karpenter/karpenter` (pkg/karpenter/karpenter.go:16-19)
+ * and creates the node role its EC2NodeClasses name, `eksctl-KarpenterNodeRole-<cluster>` (J16 ties
+ * a NodePool's group to it).
+ */
 function lowerKarpenter(ctx: LowerContext): void {
   if (!ctx.root.obj('karpenter')) return;
   const { namespace, name } = EKSCTL_DEFAULTS.karpenterServiceAccount;
@@ -120,6 +124,15 @@ function lowerKarpenter(ctx: LowerContext): void {
   const props: IamRoleProps = { oidcSubjects: [`system:serviceaccount:${namespace}:${name}`] };
   ctx.add({ id: roleId, kind: 'IamRole', name: `irsa ${namespace}/${name}`, props, defaulted: [DEFAULT_ENTITY], at: ['karpenter'] });
   ctx.relate('assumes', saId, roleId, 'eksctl-irsa');
+  const nodeRole = `eksctl-KarpenterNodeRole-${ctx.cluster}`;
+  const nodeProps: IamRoleProps = {
+    roleName: nodeRole,
+    stackName: `eksctl-${ctx.cluster}-karpenter`,
+    logicalId: 'KarpenterNodeRole',
+    trustPrincipals: ['Service:ec2.amazonaws.com'],
+    managedPolicyArns: [...EKSCTL_DEFAULTS.karpenterNodeRolePolicies],
+  };
+  ctx.add({ id: iamRoleId(nodeRole), kind: 'IamRole', name: nodeRole, props: nodeProps, defaulted: [DEFAULT_ENTITY], at: ['karpenter'] });
 }
 
 function nonEmpty(values: string[]): string[] | undefined {

@@ -45,12 +45,12 @@ spec:
       - {key: node.kubernetes.io/instance-type, operator: NotIn, values: [t3.nano]}
 ${requirements}`;
 
-const nodeClass = (name: string, terms: string, status = ''): string => `
+const nodeClass = (name: string, terms: string, status = '', role = 'KarpenterNodeRole-prod'): string => `
 apiVersion: karpenter.k8s.aws/v1
 kind: EC2NodeClass
 metadata: {name: ${name}}
 spec:
-  role: KarpenterNodeRole-prod
+  role: ${role}
   subnetSelectorTerms:
 ${terms}
 ${status}`;
@@ -72,6 +72,9 @@ describe('J16 Karpenter NodePools', () => {
     // NotIn narrows nothing that is drawn: not read as the instance types.
     expect(m.relations).toContainEqual(expect.objectContaining({ type: 'member-of', from: g?.id, to: 'Cluster:prod', rule: 'J16', confidence: 'medium' }));
     expect(m.findings.filter((f) => f.entity === g?.id)).toEqual([]);
+    // A node role no input defines is a stand-in the group assumes.
+    expect(m.entities.find((e) => e.id === 'IamRole:KarpenterNodeRole-prod')?.props).toEqual({ roleName: 'KarpenterNodeRole-prod', external: true });
+    expect(m.relations).toContainEqual(expect.objectContaining({ type: 'assumes', from: g?.id, to: 'IamRole:KarpenterNodeRole-prod', rule: 'J16' }));
   });
 
   it('selects by id (status and id terms): the eksctl subnets with those ids', async () => {
@@ -101,8 +104,13 @@ metadata: {name: prod, region: eu-west-1, tags: {karpenter.sh/discovery: prod}}
 availabilityZones: [eu-west-1a, eu-west-1b]
 karpenter: {version: '1.0.0'}
 `;
-    const m = await model(eksctl, `${pool('default', 'default')}---${nodeClass('default', '  - tags: {karpenter.sh/discovery: prod}')}`);
+    const m = await model(eksctl, `${pool('default', 'default')}---${nodeClass('default', '  - tags: {karpenter.sh/discovery: prod}', '', 'eksctl-KarpenterNodeRole-prod')}`);
     const subnets = group(m, 'default')?.props['subnets'];
+    // The node role eksctl creates for Karpenter, which the EC2NodeClass names.
+    const role = m.entities.find((e) => e.id === 'IamRole:eksctl-KarpenterNodeRole-prod');
+    expect(role?.props).toMatchObject({ stackName: 'eksctl-prod-karpenter', trustPrincipals: ['Service:ec2.amazonaws.com'] });
+    expect(role?.props['managedPolicyArns']).toContain('arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy');
+    expect(m.relations).toContainEqual(expect.objectContaining({ type: 'assumes', from: 'NodeGroup:prod/default', to: role?.id, rule: 'J16', confidence: 'high' }));
     // eksctl's stack tags reach every subnet it creates, public and private alike (as in AWS).
     expect(subnets).toEqual(['Subnet:eksctl:prod/private/eu-west-1a', 'Subnet:eksctl:prod/private/eu-west-1b', 'Subnet:eksctl:prod/public/eu-west-1a', 'Subnet:eksctl:prod/public/eu-west-1b']);
     expect(m.diagnostics.filter((d) => d.code === 'link/karpenter-subnets-unmatched')).toEqual([]);

@@ -10,7 +10,8 @@
  *   terms are ORed), medium. A tag whose value is a placeholder matches nothing.
  *
  * The subnets go into the group's `subnets` (entity ids), as for other node groups, so J15, the
- * network view and the audit (REL-05, NET-03) treat Karpenter capacity like any node group.
+ * network view and the audit (REL-05, NET-03) treat Karpenter capacity like any node group. The
+ * group also `assumes` the node role the EC2NodeClass names.
  */
 import { cmp } from '../../../core/order.js';
 import { makeEntity, type Entity, type PropValue } from '../../../model/entity.js';
@@ -21,6 +22,7 @@ import { SubnetRefs } from '../../../model/subnet-refs.js';
 import { toProps, type NodeGroupProps } from '../../../model/props.js';
 import type { LinkPass, PassContext } from '../../types.js';
 import { firstSource, isPropMap, onlyNamedCluster } from './lookup.js';
+import { externalRole, RoleIndex } from './role-match.js';
 
 const ZONE = 'topology.kubernetes.io/zone';
 const CAPACITY = 'karpenter.sh/capacity-type';
@@ -35,6 +37,7 @@ export const karpenterPass: LinkPass = {
     if (pools.length === 0) return;
     const only = onlyNamedCluster(graph);
     let subnets: SubnetRefs | undefined;
+    let roles: RoleIndex | undefined;
     for (const pool of pools) {
       const group = poolGroup(graph, pool, only);
       if (!group) continue;
@@ -50,7 +53,9 @@ export const karpenterPass: LinkPass = {
       const nodeClassName = propString(pool, 'nodeClassRef');
       const karpenterClass = (propString(pool, 'nodeClassGroup') ?? 'karpenter.k8s.aws') === 'karpenter.k8s.aws';
       const nodeClass = nodeClassName === undefined || !karpenterClass ? undefined : graph.get(k8sObjectId('karpenter.k8s.aws', 'EC2NodeClass', undefined, nodeClassName));
-      if (!nodeClass || group.props['subnets'] !== undefined) continue;
+      if (!nodeClass) continue;
+      linkNodeRole(graph, group, nodeClass, (roles ??= new RoleIndex(graph)));
+      if (group.props['subnets'] !== undefined) continue;
       const selected = selectSubnets(nodeClass, (subnets ??= new SubnetRefs(graph.ofKind('Subnet'))), graph);
       if (selected.length === 0) {
         reportUnmatched(nodeClass, ctx);
@@ -76,6 +81,20 @@ function poolGroup(graph: ModelGraph, pool: Entity, only: Entity | undefined): E
   const group = graph.addEntity(makeEntity({ id, kind: 'NodeGroup', name: pool.name, props, source }));
   graph.addRelation({ type: 'member-of', from: id, to: only.id, confidence: 'medium', rule: 'J16' });
   return group;
+}
+
+/**
+ * The node role an EC2NodeClass names (`spec.role`, a role name): the group `assumes` it, as other
+ * node groups assume their node role — the role of the inputs with that name (eksctl's
+ * `eksctl-KarpenterNodeRole-<cluster>`, a template's `RoleName`) or its auto-name, else a stand-in.
+ */
+function linkNodeRole(graph: ModelGraph, group: Entity, nodeClass: Entity, roles: RoleIndex): void {
+  const name = propString(nodeClass, 'role');
+  const source = firstSource(nodeClass);
+  if (name === undefined || !source || graph.unorderedRelationsFrom(group.id).some((r) => r.type === 'assumes')) return;
+  const match = roles.byRoleName(name);
+  const role = match?.role ?? externalRole(graph, name, undefined, source);
+  graph.addRelation({ type: 'assumes', from: group.id, to: role.id, confidence: match?.confidence ?? 'high', rule: 'J16' });
 }
 
 /** The subnets of the model an EC2NodeClass selects: by id (status, id terms), else by tags. */
