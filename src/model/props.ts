@@ -38,6 +38,8 @@ export interface ClusterProps {
   endpointPrivateAccess?: boolean;
   publicAccessCidrs?: string[];
   authenticationMode?: string;
+  /** Whether the IAM principal that creates the cluster gets cluster-admin through an access entry (API default true). */
+  bootstrapClusterCreatorAdminPermissions?: boolean;
   logging?: string[];
   secretsEncryption?: boolean;
   ipFamily?: string;

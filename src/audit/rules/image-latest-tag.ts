@@ -1,6 +1,5 @@
-import type { PropValue } from '../../model/entity.js';
 import { defineRule } from '../rule.js';
-import { describeSubject, firstTime, POD_SPEC_KINDS, seenIn, subjectOf } from './pod-subject.js';
+import { containerImages, describeSubject, firstTime, POD_SPEC_KINDS, seenIn, subjectOf } from './pod-subject.js';
 
 /**
  * POD-08: an image with `:latest` or no tag and no digest. Reported once per top owner and image
@@ -15,7 +14,7 @@ export default defineRule({
   appliesTo: POD_SPEC_KINDS,
   skipOwned: true,
   run(entity, ctx) {
-    const floating = images(entity.props['containers']).filter(isFloating);
+    const floating = containerImages(entity).filter(isFloating);
     if (floating.length === 0) return;
     const subject = subjectOf(ctx, entity);
     for (const image of [...new Set(floating)]) {
@@ -24,18 +23,6 @@ export default defineRule({
     }
   },
 });
-
-function images(containers: PropValue | undefined): string[] {
-  if (!Array.isArray(containers)) return [];
-  const out: string[] = [];
-  for (const c of containers as readonly PropValue[]) {
-    if (c && typeof c === 'object' && !Array.isArray(c)) {
-      const image = (c as { readonly [k: string]: PropValue })['image'];
-      if (typeof image === 'string') out.push(image);
-    }
-  }
-  return out;
-}
 
 /** `nginx`, `nginx:latest`, `registry:5000/app` are floating; `app:1.2`, `app@sha256:…` are pinned. */
 export function isFloating(image: string): boolean {

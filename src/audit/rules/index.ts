@@ -1,6 +1,7 @@
 /** Every audit rule, by id. Add a rule: one file in this folder, one line here. */
 import type { AuditRule } from '../rule.js';
 import clusterAuditLogging from './cluster-audit-logging.js';
+import clusterCreatorAdmin from './cluster-creator-admin.js';
 import clusterPublicEndpoint from './cluster-public-endpoint.js';
 import clusterSecretsEncryption from './cluster-secrets-encryption.js';
 import configMapAuthMode from './config-map-auth-mode.js';
@@ -16,6 +17,7 @@ import hostNamespaces from './host-namespaces.js';
 import iamAdminPolicy from './iam-admin-policy.js';
 import imageLatestTag from './image-latest-tag.js';
 import irsaWithoutOidc from './irsa-without-oidc.js';
+import karpenterOnKarpenter from './karpenter-on-karpenter.js';
 import kubeletVersionSkew from './kubelet-version-skew.js';
 import namespaceNetworkPolicy from './namespace-network-policy.js';
 import nodeVolumeUnencrypted from './node-volume-unencrypted.js';
@@ -33,6 +35,7 @@ import workloadWithoutPdb from './workload-without-pdb.js';
 
 export const RULES: readonly AuditRule[] = [
   clusterAuditLogging,
+  clusterCreatorAdmin,
   clusterPublicEndpoint,
   clusterSecretsEncryption,
   configMapAuthMode,
@@ -48,6 +51,7 @@ export const RULES: readonly AuditRule[] = [
   iamAdminPolicy,
   imageLatestTag,
   irsaWithoutOidc,
+  karpenterOnKarpenter,
   kubeletVersionSkew,
   namespaceNetworkPolicy,
   nodeVolumeUnencrypted,

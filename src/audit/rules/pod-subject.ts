@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the pod and workload audit rules (POD-01, POD-02, POD-10, REL-08, REL-10,
+ * Helpers shared by the pod and workload audit rules (POD-01, POD-02, POD-08, POD-10, REL-08, REL-10,
  * REL-12). This file is not a rule: it has no default export and is not listed in `index.ts`.
  *
  * A fact found on a pod or a pod template is reported once, on its *subject*: the top of the owner
@@ -136,6 +136,20 @@ export function firstTime(ctx: RuleContext, key: string): boolean {
   if (seen.has(key)) return false;
   seen.add(key);
   return true;
+}
+
+/** The images of an entity's containers (`containers` of a pod or a workload's template). */
+export function containerImages(e: Entity): string[] {
+  const containers = e.props['containers'];
+  if (!Array.isArray(containers)) return [];
+  const out: string[] = [];
+  for (const c of containers as readonly PropValue[]) {
+    if (c && typeof c === 'object' && !Array.isArray(c)) {
+      const image = (c as { readonly [k: string]: PropValue })['image'];
+      if (typeof image === 'string') out.push(image);
+    }
+  }
+  return out;
 }
 
 /** Names of the containers (init containers included) with `securityContext.privileged: true`. */

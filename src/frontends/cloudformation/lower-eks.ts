@@ -69,7 +69,9 @@ export function lowerCluster(r: ResourceLowering): void {
   // The API's default CIDR applies whenever public access is on, also when that is not known here.
   else if (boolOf(publicAccess) !== false) r.setDefault('publicAccessCidrs', ['0.0.0.0/0']);
   r.setProp('subnets', subnetRefs(r, member(vpcConfig, 'SubnetIds')));
-  setText(r, 'authenticationMode', member(r.get('AccessConfig'), 'AuthenticationMode'), 'CONFIG_MAP');
+  const access = r.get('AccessConfig');
+  setText(r, 'authenticationMode', member(access, 'AuthenticationMode'), 'CONFIG_MAP');
+  setBool(r, 'bootstrapClusterCreatorAdminPermissions', member(access, 'BootstrapClusterCreatorAdminPermissions'), true);
   const logging = member(member(r.get('Logging'), 'ClusterLogging'), 'EnabledTypes');
   if (logging) r.setProp('logging', logTypes(logging));
   else r.setDefault('logging', []);

@@ -53,6 +53,12 @@ export function lowerCluster(ctx: LowerContext, region: { value: string; default
       root.obj('accessConfig')?.str('authenticationMode'),
       isOutpost ? 'CONFIG_MAP' : EKSCTL_DEFAULTS.authenticationMode,
     ),
+    // eksctl passes it through to the API only when set; the API's default is true.
+    bootstrapClusterCreatorAdminPermissions: orDefault(
+      'bootstrapClusterCreatorAdminPermissions',
+      root.obj('accessConfig')?.bool('bootstrapClusterCreatorAdminPermissions'),
+      true,
+    ),
     logging: orDefault('logging', logging?.has('enableTypes') ? expandLogTypes(logging.strings('enableTypes')) : undefined, []),
     logRetentionInDays: logging?.num('logRetentionInDays'),
     secretsEncryption: orDefault('secretsEncryption', keyArn !== undefined ? true : undefined, false),

@@ -57,6 +57,7 @@ const CLUSTER_FACTS: readonly (readonly [string, string])[] = [
   ['version', 'Kubernetes version'],
   ['region', 'region'],
   ['authenticationMode', 'authentication mode'],
+  ['bootstrapClusterCreatorAdminPermissions', 'cluster creator is cluster-admin'],
   ['ipFamily', 'IP family'],
   ['logging', 'control-plane logging'],
   ['secretsEncryption', 'secrets encryption'],

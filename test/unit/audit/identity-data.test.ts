@@ -1,5 +1,5 @@
 /**
- * Identity and data audit checks (DOMAIN.md D: IAM-06, IAM-07, IAM-09, IAM-11, IAM-12, DAT-04,
+ * Identity and data audit checks (DOMAIN.md D: IAM-06, IAM-07, IAM-09, IAM-10, IAM-11, IAM-12, DAT-04,
  * DAT-05, DAT-06), each run alone over a model built by the real pipeline from small files, so the
  * link passes' relations and props (J23, J38–J42, J45) are there.
  */
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/audit/engine.js';
 import type { AuditRule } from '../../../src/audit/rule.js';
+import clusterCreatorAdmin from '../../../src/audit/rules/cluster-creator-admin.js';
 import configMapAuthMode from '../../../src/audit/rules/config-map-auth-mode.js';
 import danglingReference from '../../../src/audit/rules/dangling-reference.js';
 import defaultServiceAccount from '../../../src/audit/rules/default-service-account.js';
@@ -68,6 +69,7 @@ describe('metadata', () => {
     [irsaWithoutOidc, 'iam/irsa-without-oidc', 'IAM-06', 'warning'],
     [sharedIamRole, 'iam/shared-role', 'IAM-07', 'info'],
     [systemMasters, 'iam/system-masters', 'IAM-09', 'warning'],
+    [clusterCreatorAdmin, 'eks/cluster-creator-admin', 'IAM-10', 'info'],
     [configMapAuthMode, 'iam/config-map-auth-mode', 'IAM-11', 'info'],
     [defaultServiceAccount, 'k8s/default-service-account', 'IAM-12', 'info'],
     [ebsStorageClassUnencrypted, 'k8s/ebs-storage-class-unencrypted', 'DAT-04', 'warning'],
@@ -205,6 +207,32 @@ data:
 
   it('passes mappings to other groups', async () => {
     expect(await messages(systemMasters, { 'aws-auth.yaml': awsAuth('ops-team') })).toEqual([]);
+  });
+});
+
+describe('IAM-10 eks/cluster-creator-admin', () => {
+  it('reports a CloudFormation cluster without AccessConfig (API default true)', async () => {
+    const f = await findings(clusterCreatorAdmin, { 'eks.yaml': cfnCluster() });
+    expect(f.map((x) => x.message)).toEqual([
+      'cluster prod: the IAM principal that creates it keeps cluster-admin; bootstrapClusterCreatorAdminPermissions is not set: the API default is true',
+    ]);
+    expect(f[0]).toMatchObject({ entity: 'Cluster:prod', file: 'eks.yaml', line: 5, severity: 'info' });
+  });
+
+  it('reports a declared true in eksctl and an unset one', async () => {
+    expect(await messages(clusterCreatorAdmin, { 'cluster.yaml': eksctl('accessConfig:\n  bootstrapClusterCreatorAdminPermissions: true\n') })).toEqual([
+      'cluster c1: the IAM principal that creates it keeps cluster-admin; bootstrapClusterCreatorAdminPermissions is true',
+    ]);
+    expect(await messages(clusterCreatorAdmin, { 'cluster.yaml': eksctl('') })).toHaveLength(1);
+  });
+
+  it.each([
+    ['false in CloudFormation', cfnCluster().replace('      ResourcesVpcConfig', '      AccessConfig: {BootstrapClusterCreatorAdminPermissions: false}\n      ResourcesVpcConfig')],
+    ['an unresolved value', cfnCluster().replace('      ResourcesVpcConfig', '      AccessConfig: {BootstrapClusterCreatorAdminPermissions: !Ref Mode}\n      ResourcesVpcConfig')],
+    ['false in eksctl', eksctl('accessConfig:\n  bootstrapClusterCreatorAdminPermissions: false\n')],
+    ['a cluster only a kubeconfig-free dump names', 'apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n  labels: {alpha.eksctl.io/cluster-name: c1}\n'],
+  ])('passes %s', async (_name, text) => {
+    expect(await messages(clusterCreatorAdmin, { 'in.yaml': text })).toEqual([]);
   });
 });
 

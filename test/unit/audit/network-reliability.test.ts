@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/audit/engine.js';
 import type { AuditRule } from '../../../src/audit/rule.js';
+import karpenterOnKarpenter from '../../../src/audit/rules/karpenter-on-karpenter.js';
 import namespaceNetworkPolicy from '../../../src/audit/rules/namespace-network-policy.js';
 import nodesPublicSubnets from '../../../src/audit/rules/nodes-public-subnets.js';
 import serviceRoutingGaps from '../../../src/audit/rules/service-routing-gaps.js';
@@ -226,5 +227,57 @@ describe('REL-02 rel/singleton-workload', () => {
     const hook = 'apiVersion: v1\nkind: Pod\nmetadata: { name: test, namespace: shop }\nspec: { restartPolicy: Never, containers: [{ name: a, image: busybox:1.36 }] }\n';
     const texts = [deployment('many', 'shop', '  replicas: 2\n'), deployment('scaled', 'shop'), hpa, deployment('dns', 'kube-system', '  replicas: 1\n'), hook];
     expect(await messages(singletonWorkload, texts.join('---\n'))).toEqual([]);
+  });
+});
+
+const node = (name: string, labels: string): string => `apiVersion: v1\nkind: Node\nmetadata: { name: ${name}, labels: { ${labels} } }\n`;
+const pod = (name: string, nodeName: string, owner: string, spec = "containers: [{ name: controller, image: 'public.ecr.aws/karpenter/controller:1.0.8@sha256:abc' }]"): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: kube-system\n  ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: ${owner}, uid: u-${owner}, controller: true }]\nspec: { nodeName: ${nodeName}, ${spec} }\nstatus: { phase: Running }\n`;
+
+describe('REL-11 k8s/karpenter-on-karpenter-nodes', () => {
+  const chart = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: karpenter, namespace: kube-system, uid: u-dep, labels: { app.kubernetes.io/name: karpenter } }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app.kubernetes.io/name: karpenter } }
+  template:
+    metadata: { labels: { app.kubernetes.io/name: karpenter } }
+    spec: { containers: [{ name: controller, image: 'public.ecr.aws/karpenter/controller:1.0.8' }] }
+---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: karpenter-7d9
+  namespace: kube-system
+  uid: u-karpenter-7d9
+  ownerReferences: [{ apiVersion: apps/v1, kind: Deployment, name: karpenter, uid: u-dep, controller: true }]
+spec: { selector: { matchLabels: { app.kubernetes.io/name: karpenter } } }
+`;
+
+  it('reports the Deployment whose pods run on nodes Karpenter launched, once, naming the nodes', async () => {
+    const texts = [chart, node('ip-10-0-1-5', 'karpenter.sh/nodepool: default'), node('ip-10-0-2-6', 'karpenter.sh/nodepool: default'), pod('karpenter-7d9-a', 'ip-10-0-1-5', 'karpenter-7d9'), pod('karpenter-7d9-b', 'ip-10-0-2-6', 'karpenter-7d9')];
+    expect(await messages(karpenterOnKarpenter, texts.join('---\n'))).toEqual([
+      'Deployment kube-system/karpenter: the Karpenter controller runs on nodes Karpenter launched (ip-10-0-1-5 (NodePool default), ip-10-0-2-6 (NodePool default))',
+    ]);
+  });
+
+  it('groups the pods of an owner missing from the inputs by the image, and reads v1alpha5 provisioner labels', async () => {
+    const texts = [node('n1', 'karpenter.sh/provisioner-name: spot'), node('n2', 'eks.amazonaws.com/nodegroup: system'), pod('karpenter-5f-a', 'n1', 'karpenter-5f'), pod('karpenter-5f-b', 'n2', 'karpenter-5f')];
+    const found = await messages(karpenterOnKarpenter, texts.join('---\n'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/: the Karpenter controller runs on node Karpenter launched \(n1 \(NodePool spot\)\)$/);
+  });
+
+  it.each([
+    ['on a managed node group', node('n1', 'eks.amazonaws.com/nodegroup: system')],
+    ['on Fargate', node('fargate-ip-10-0-1-5', 'eks.amazonaws.com/compute-type: fargate')],
+  ])('passes the controller %s', async (_name, text) => {
+    expect(await messages(karpenterOnKarpenter, [chart, text, pod('karpenter-7d9-a', text.includes('fargate') ? 'fargate-ip-10-0-1-5' : 'n1', 'karpenter-7d9')].join('---\n'))).toEqual([]);
+  });
+
+  it('passes other pods on Karpenter nodes and a controller whose node is not in the inputs', async () => {
+    const web = pod('web-1', 'n1', 'web-6c', "containers: [{ name: app, image: 'nginx:1.27' }]");
+    expect(await messages(karpenterOnKarpenter, [node('n1', 'karpenter.sh/nodepool: default'), web, pod('karpenter-5f-a', 'elsewhere', 'karpenter-5f')].join('---\n'))).toEqual([]);
   });
 });

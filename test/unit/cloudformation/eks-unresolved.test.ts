@@ -77,7 +77,7 @@ describe('EKS cluster settings that are not known', () => {
         SubnetIds: [subnet-1]
         EndpointPublicAccess: !Ref PublicApi
         EndpointPrivateAccess: !Ref PrivateApi
-      AccessConfig: {AuthenticationMode: !Ref AuthMode}
+      AccessConfig: {AuthenticationMode: !Ref AuthMode, BootstrapClusterCreatorAdminPermissions: !Ref PrivateApi}
       EncryptionConfig: !If [UseKms, [{Provider: {KeyArn: arn:aws:kms:eu-west-1:1:key/k}, Resources: [secrets]}], !Ref AWS::NoValue]
       Logging: {ClusterLogging: {EnabledTypes: !If [Logs, [{Type: audit}], !Ref AWS::NoValue]}}
       KubernetesNetworkConfig: {IpFamily: !Ref Family, ServiceIpv4Cidr: !Ref Cidr}
@@ -92,6 +92,7 @@ describe('EKS cluster settings that are not known', () => {
       publicAccessCidrs: ['0.0.0.0/0'],
       subnets: ['subnet-1'],
       authenticationMode: { unresolved: 'Param(AuthMode)' },
+      bootstrapClusterCreatorAdminPermissions: { unresolved: 'Param(PrivateApi)' },
       logging: { unresolved: 'If(Logs, [audit], [])' },
       secretsEncryption: { unresolved: 'If(UseKms, true, false)' },
       secretsEncryptionKeyArn: { unresolved: 'If(UseKms, arn:aws:kms:eu-west-1:1:key/k, AWS::NoValue)' },
@@ -111,22 +112,26 @@ describe('EKS cluster settings that are not known', () => {
     const { e, f } = lowerOne(cluster('      ResourcesVpcConfig: {SubnetIds: [subnet-1]}\n'), 'Cluster:prod');
     expect(e.props).toEqual({
       ...BASE, endpointPublicAccess: true, endpointPrivateAccess: false, publicAccessCidrs: ['0.0.0.0/0'], subnets: ['subnet-1'],
-      authenticationMode: 'CONFIG_MAP', logging: [], secretsEncryption: false, ipFamily: 'ipv4',
+      authenticationMode: 'CONFIG_MAP', bootstrapClusterCreatorAdminPermissions: true, logging: [], secretsEncryption: false, ipFamily: 'ipv4',
     });
-    expect(e.defaulted).toEqual(['authenticationMode', 'endpointPrivateAccess', 'endpointPublicAccess', 'ipFamily', 'logging', 'publicAccessCidrs', 'secretsEncryption']);
-    expect(findings(f)).toEqual(['eks/audit-logging Cluster:prod', 'eks/public-endpoint-open Cluster:prod', 'eks/secrets-encryption Cluster:prod', 'iam/config-map-auth-mode Cluster:prod']);
+    expect(e.defaulted).toEqual([
+      'authenticationMode', 'bootstrapClusterCreatorAdminPermissions', 'endpointPrivateAccess', 'endpointPublicAccess', 'ipFamily', 'logging', 'publicAccessCidrs', 'secretsEncryption',
+    ]);
+    expect(findings(f)).toEqual([
+      'eks/audit-logging Cluster:prod', 'eks/cluster-creator-admin Cluster:prod', 'eks/public-endpoint-open Cluster:prod', 'eks/secrets-encryption Cluster:prod', 'iam/config-map-auth-mode Cluster:prod',
+    ]);
   });
 
   it('parameter values given with --param are declared values, not defaults', () => {
     const params = { PublicApi: 'false', PrivateApi: 'true', AuthMode: 'API', Kms: 'yes', LogsOn: 'yes' };
     const { e, f } = lowerOne(cluster(`
       ResourcesVpcConfig: {SubnetIds: [subnet-1], EndpointPublicAccess: !Ref PublicApi, EndpointPrivateAccess: !Ref PrivateApi}
-      AccessConfig: {AuthenticationMode: !Ref AuthMode}
+      AccessConfig: {AuthenticationMode: !Ref AuthMode, BootstrapClusterCreatorAdminPermissions: !Ref PublicApi}
       EncryptionConfig: !If [UseKms, [{Provider: {KeyArn: arn:aws:kms:eu-west-1:1:key/k}, Resources: [secrets]}], !Ref AWS::NoValue]
       Logging: {ClusterLogging: {EnabledTypes: !If [Logs, [{Type: audit}], !Ref AWS::NoValue]}}
 `), 'Cluster:prod', params);
     expect(e.props).toMatchObject({
-      endpointPublicAccess: false, endpointPrivateAccess: true, authenticationMode: 'API', logging: ['audit'],
+      endpointPublicAccess: false, endpointPrivateAccess: true, authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false, logging: ['audit'],
       secretsEncryption: true, secretsEncryptionKeyArn: 'arn:aws:kms:eu-west-1:1:key/k',
     });
     expect(e.props['publicAccessCidrs']).toBeUndefined();
@@ -147,7 +152,7 @@ describe('EKS cluster settings that are not known', () => {
 `), 'Cluster:prod');
     // Both branches name the same subnets: known. Only one sets the flag: undecided, not the default.
     expect(whole.e.props).toMatchObject({ endpointPublicAccess: { unresolved: 'If(UseKms, false, AWS::NoValue)' }, endpointPrivateAccess: false, subnets: ['subnet-1'] });
-    expect(whole.e.defaulted).toEqual(['authenticationMode', 'endpointPrivateAccess', 'ipFamily', 'logging', 'publicAccessCidrs', 'secretsEncryption']);
+    expect(whole.e.defaulted).toEqual(['authenticationMode', 'bootstrapClusterCreatorAdminPermissions', 'endpointPrivateAccess', 'ipFamily', 'logging', 'publicAccessCidrs', 'secretsEncryption']);
 
     // The same reference in both branches is the same value: the subnet entity stays known.
     const refs = lowerOne(cluster(`
@@ -334,7 +339,7 @@ describe('Markdown of unknown settings', () => {
   it('shows the placeholder, not a default, and no finding', async () => {
     writeFileSync(join(dir, 'eks.yaml'), cluster(`
       ResourcesVpcConfig: {SubnetIds: [subnet-1], EndpointPublicAccess: !Ref PublicApi}
-      AccessConfig: {AuthenticationMode: !Ref AuthMode}
+      AccessConfig: {AuthenticationMode: !Ref AuthMode, BootstrapClusterCreatorAdminPermissions: !Ref PrivateApi}
       EncryptionConfig: !If [UseKms, [{Provider: {KeyArn: k}, Resources: [secrets]}], !Ref AWS::NoValue]
       Logging: {ClusterLogging: {EnabledTypes: [{Type: api}, {Type: audit}]}}
 `));
@@ -343,6 +348,7 @@ describe('Markdown of unknown settings', () => {
     const md = renderMarkdown(model);
     expect(md).toContain('| endpoint access | public ⟨Param(PublicApi)⟩; private false (default) |');
     expect(md).toContain('| authentication mode | ⟨Param(AuthMode)⟩ |');
+    expect(md).toContain('| cluster creator is cluster-admin | ⟨Param(PrivateApi)⟩ |');
     expect(md).toContain('| secrets encryption | ⟨If(UseKms, true, false)⟩ |');
     expect(md).toContain('public endpoint: ⟨Param#40;PublicApi#41;⟩');
     expect(md).not.toMatch(/public endpoint: yes/);

@@ -68,10 +68,10 @@ describe('EKS resources', () => {
     expect(c?.sources).toEqual([{ file: 'eks.yaml', line: 12, format: 'cloudformation' }]);
     expect(c?.props).toMatchObject({
       logicalId: 'Cluster', cfnType: 'AWS::EKS::Cluster', version: '1.30', endpointPublicAccess: true, endpointPrivateAccess: true,
-      authenticationMode: 'API', logging: ['api', 'audit'], secretsEncryption: true, secretsEncryptionKeyArn: 'arn:aws:kms:eu-west-1:1:key/k',
+      authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true, logging: ['api', 'audit'], secretsEncryption: true, secretsEncryptionKeyArn: 'arn:aws:kms:eu-west-1:1:key/k',
       subnets: ['Subnet:cfn:eks.yaml#S1'], roleArn: { unresolved: 'GetAtt(ClusterRole.Arn)' },
     });
-    expect(c?.defaulted).toEqual(['endpointPublicAccess', 'ipFamily', 'publicAccessCidrs']);
+    expect(c?.defaulted).toEqual(['bootstrapClusterCreatorAdminPermissions', 'endpointPublicAccess', 'ipFamily', 'publicAccessCidrs']);
     expect(f.relations).toContainEqual({ type: 'depends-on', from: 'Cluster:prod', to: 'Subnet:cfn:eks.yaml#S1', rule: 'cfn-ref', confidence: 'high' });
     expect(f.relations).toContainEqual({ type: 'depends-on', from: 'Cluster:prod', to: 'SecurityGroup:cfn:eks.yaml#Sg', rule: 'cfn-ref', confidence: 'high' });
   });
