@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/audit/engine.js';
 import type { AuditRule } from '../../../src/audit/rule.js';
 import karpenterOnKarpenter from '../../../src/audit/rules/karpenter-on-karpenter.js';
+import privateEndpointDisabled from '../../../src/audit/rules/private-endpoint-disabled.js';
 import namespaceNetworkPolicy from '../../../src/audit/rules/namespace-network-policy.js';
 import nodesPublicSubnets from '../../../src/audit/rules/nodes-public-subnets.js';
 import serviceRoutingGaps from '../../../src/audit/rules/service-routing-gaps.js';
@@ -84,6 +85,30 @@ Resources:
       NodeRole: arn:aws:iam::111122223333:role/node
       Subnets: [!Ref PrivateA, !Ref PrivateB]
 `;
+
+describe('NET-02 eks/private-endpoint-disabled', () => {
+  it('reports a CloudFormation cluster (private access unset: false) whose node group is in NAT-routed subnets', async () => {
+    expect(await messages(privateEndpointDisabled, cfnNetwork('eu-west-1b', 'NatB'))).toEqual([
+      'cluster c2: private endpoint access is off (the default), but node group workers runs in private subnets PrivateA, PrivateB; their API traffic leaves the VPC through NAT to the public endpoint',
+    ]);
+  });
+
+  it('reports eksctl groups and Fargate profiles in its private subnets, with a declared false', async () => {
+    const body = 'vpc:\n  clusterEndpoints: { privateAccess: false, publicAccess: true }\nmanagedNodeGroups:\n  - name: ng-1\n    privateNetworking: true\n  - name: edge\nfargateProfiles:\n  - name: fp\n    selectors: [{ namespace: jobs }]\n';
+    expect(await messages(privateEndpointDisabled, eksctl(body))).toEqual([
+      'cluster c1: private endpoint access is off, but Fargate profile fp runs in private subnets private/eu-west-1a, private/eu-west-1b; node group ng-1 runs in private subnets private/eu-west-1a, private/eu-west-1b; their API traffic leaves the VPC through NAT to the public endpoint',
+    ]);
+  });
+
+  it('passes private access on, groups in public subnets only, and an unresolved flag', async () => {
+    const on = cfnNetwork('eu-west-1b', 'NatB').replace('SubnetIds: [!Ref PrivateA, !Ref PrivateB] }', 'SubnetIds: [!Ref PrivateA, !Ref PrivateB], EndpointPrivateAccess: true }');
+    const unresolved = `Parameters:\n  Private: { Type: String }\n${cfnNetwork('eu-west-1b', 'NatB').replace('SubnetIds: [!Ref PrivateA, !Ref PrivateB] }', 'SubnetIds: [!Ref PrivateA, !Ref PrivateB], EndpointPrivateAccess: !Ref Private }')}`;
+    expect(await messages(privateEndpointDisabled, on)).toEqual([]);
+    expect(await messages(privateEndpointDisabled, unresolved)).toEqual([]);
+    expect(await messages(privateEndpointDisabled, eksctl('managedNodeGroups:\n  - name: ng-1\n'))).toEqual([]);
+    expect(await messages(privateEndpointDisabled, eksctl('privateCluster: { enabled: true }\nmanagedNodeGroups:\n  - name: ng-1\n'))).toEqual([]);
+  });
+});
 
 describe('NET-03 net/nodes-public-subnets', () => {
   it('reports an eksctl node group in the public subnets (privateNetworking defaulted)', async () => {
