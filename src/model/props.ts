@@ -40,6 +40,8 @@ export interface ClusterProps {
   authenticationMode?: string;
   /** Whether the IAM principal that creates the cluster gets cluster-admin through an access entry (API default true). */
   bootstrapClusterCreatorAdminPermissions?: boolean;
+  /** eksctl: `ns/name` of the service accounts its pod identity associations name (IAM-08). */
+  podIdentityAssociations?: string[];
   logging?: string[];
   secretsEncryption?: boolean;
   ipFamily?: string;

@@ -22,6 +22,7 @@ import kubeletVersionSkew from './kubelet-version-skew.js';
 import namespaceNetworkPolicy from './namespace-network-policy.js';
 import nodeVolumeUnencrypted from './node-volume-unencrypted.js';
 import nodesPublicSubnets from './nodes-public-subnets.js';
+import podIdentityAgent from './pod-identity-agent.js';
 import privateEndpointDisabled from './private-endpoint-disabled.js';
 import privilegedContainer from './privileged-container.js';
 import secretLikeEnv from './secret-like-env.js';
@@ -57,6 +58,7 @@ export const RULES: readonly AuditRule[] = [
   namespaceNetworkPolicy,
   nodeVolumeUnencrypted,
   nodesPublicSubnets,
+  podIdentityAgent,
   privateEndpointDisabled,
   privilegedContainer,
   secretLikeEnv,

@@ -28,6 +28,8 @@ export interface EntityInput<P extends object> {
 export class LowerContext {
   readonly entities: Entity[] = [];
   readonly relations: Relation[] = [];
+  /** `ns/name` of the service accounts this ClusterConfig's pod identity associations name. */
+  readonly podIdentityAccounts = new Set<string>();
 
   constructor(
     readonly doc: LoadedDocument,

@@ -17,7 +17,7 @@ import { lowerAddons } from './lower-addons.js';
 import { lowerAutoMode } from './lower-auto-mode.js';
 import { lowerCluster } from './lower-cluster.js';
 import { lowerFargateProfiles } from './lower-fargate.js';
-import { lowerIdentity } from './lower-identity.js';
+import { lowerIdentity, recordPodIdentities } from './lower-identity.js';
 import { lowerNetwork } from './lower-network.js';
 import { lowerNodeGroups } from './lower-nodegroups.js';
 import { ConfigNode } from './reader.js';
@@ -64,5 +64,6 @@ export function lowerClusterConfig(doc: LoadedDocument, sink: DiagnosticSink): F
   lowerFargateProfiles(ctx, cluster, network);
   lowerIdentity(ctx);
   lowerAddons(ctx, cluster);
+  recordPodIdentities(ctx, cluster);
   return { entities: ctx.entities, relations: ctx.relations };
 }

@@ -7,6 +7,7 @@
  * part of `attachRoleARN` / `roleARN` / `status.roleARN`), else an eksctl path id
  * (`irsa/<ns>/<name>`, `pod-identity/<ns>/<name>`) for the role eksctl creates.
  */
+import { cmp } from '../../core/order.js';
 import { setOwn } from '../../core/guards.js';
 import { eksctlId, iamRoleId, k8sId } from '../../model/ids.js';
 import type { IamRoleProps, ServiceAccountProps } from '../../model/props.js';
@@ -99,6 +100,7 @@ export function lowerPodIdentity(ctx: LowerContext, pia: ConfigNode, addonNamesp
       ctx.add({ id: roleId, kind: 'IamRole', name: `pod identity ${namespace}/${name}`, props, at: pia.path });
     }
   }
+  ctx.podIdentityAccounts.add(`${namespace}/${name}`);
   const saId = k8sId('ServiceAccount', namespace, name);
   const props: ServiceAccountProps = { managedBy: pia.bool('createServiceAccount') === true ? 'eksctl' : undefined };
   ctx.add({ id: saId, kind: 'ServiceAccount', name, namespace, props, at: pia.path });
@@ -145,4 +147,14 @@ function toRecord(props: IamRoleProps): Record<string, string | string[]> {
     if (typeof v === 'string' || (Array.isArray(v) && v.every((x): x is string => typeof x === 'string'))) setOwn(out, k, v);
   }
   return out;
+}
+
+/**
+ * The cluster's `podIdentityAssociations` prop: the `ns/name` of every service account an association
+ * of this ClusterConfig names (top-level and per addon), sorted; set once all of them are lowered.
+ */
+export function recordPodIdentities(ctx: LowerContext, clusterId: string): void {
+  if (ctx.podIdentityAccounts.size === 0) return;
+  const cluster = ctx.entities.find((e) => e.id === clusterId);
+  if (cluster) cluster.props['podIdentityAssociations'] = [...ctx.podIdentityAccounts].sort(cmp);
 }

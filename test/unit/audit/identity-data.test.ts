@@ -1,5 +1,5 @@
 /**
- * Identity and data audit checks (DOMAIN.md D: IAM-06, IAM-07, IAM-09, IAM-10, IAM-11, IAM-12, DAT-04,
+ * Identity and data audit checks (DOMAIN.md D: IAM-06, IAM-07, IAM-08, IAM-09, IAM-10, IAM-11, IAM-12, DAT-04,
  * DAT-05, DAT-06), each run alone over a model built by the real pipeline from small files, so the
  * link passes' relations and props (J23, J38–J42, J45) are there.
  */
@@ -16,6 +16,7 @@ import defaultServiceAccount from '../../../src/audit/rules/default-service-acco
 import ebsStorageClassUnencrypted from '../../../src/audit/rules/ebs-storage-class-unencrypted.js';
 import irsaWithoutOidc from '../../../src/audit/rules/irsa-without-oidc.js';
 import nodeVolumeUnencrypted from '../../../src/audit/rules/node-volume-unencrypted.js';
+import podIdentityAgent from '../../../src/audit/rules/pod-identity-agent.js';
 import sharedIamRole from '../../../src/audit/rules/shared-iam-role.js';
 import systemMasters from '../../../src/audit/rules/system-masters.js';
 import type { Finding } from '../../../src/model/architecture.js';
@@ -68,6 +69,7 @@ describe('metadata', () => {
   it.each([
     [irsaWithoutOidc, 'iam/irsa-without-oidc', 'IAM-06', 'warning'],
     [sharedIamRole, 'iam/shared-role', 'IAM-07', 'info'],
+    [podIdentityAgent, 'eks/pod-identity-without-agent', 'IAM-08', 'warning'],
     [systemMasters, 'iam/system-masters', 'IAM-09', 'warning'],
     [clusterCreatorAdmin, 'eks/cluster-creator-admin', 'IAM-10', 'info'],
     [configMapAuthMode, 'iam/config-map-auth-mode', 'IAM-11', 'info'],
@@ -159,6 +161,61 @@ describe('IAM-07 iam/shared-role', () => {
 
   it('passes one role per ServiceAccount', async () => {
     expect(await messages(sharedIamRole, { 'sa.yaml': sa('shop', 'api', role) + sa('shop', 'web', 'arn:aws:iam::111122223333:role/web-role') })).toEqual([]);
+  });
+});
+
+describe('IAM-08 eks/pod-identity-without-agent', () => {
+  const pias = `iam:
+  podIdentityAssociations:
+    - { namespace: jobs, serviceAccountName: worker, roleARN: 'arn:aws:iam::111122223333:role/worker' }
+`;
+  const agent = 'addons:\n  - name: eks-pod-identity-agent\n';
+  const cfnPia = (addon: boolean): string => cfnCluster(`  Worker:
+    Type: AWS::EKS::PodIdentityAssociation
+    Properties: {ClusterName: !Ref Cluster, Namespace: jobs, ServiceAccount: worker, RoleArn: arn:aws:iam::111122223333:role/worker}
+${addon ? '  Agent:\n    Type: AWS::EKS::Addon\n    Properties: {ClusterName: !Ref Cluster, AddonName: eks-pod-identity-agent}\n' : ''}`);
+
+  it('flags an eksctl cluster with associations and no agent addon', async () => {
+    const f = await findings(podIdentityAgent, { 'cluster.yaml': eksctl(pias) });
+    expect(f.map((x) => x.message)).toEqual([
+      'cluster c1: pod identity associations for jobs/worker, but no eks-pod-identity-agent addon is declared; without the agent on the nodes those pods get no credentials',
+    ]);
+    expect(f[0]).toMatchObject({ entity: 'Cluster:c1', file: 'cluster.yaml', line: 4 });
+  });
+
+  it('flags a CloudFormation association of a cluster without the addon', async () => {
+    expect(await messages(podIdentityAgent, { 'eks.yaml': cfnPia(false) })).toEqual([
+      'cluster prod: pod identity associations for jobs/worker, but no eks-pod-identity-agent addon is declared; without the agent on the nodes those pods get no credentials',
+    ]);
+  });
+
+  it.each([
+    ['the addon in eksctl', { 'cluster.yaml': eksctl(pias + agent) }],
+    ['the addon in CloudFormation', { 'eks.yaml': cfnPia(true) }],
+    ['Auto Mode', { 'cluster.yaml': eksctl(`${pias}autoModeConfig: {enabled: true}\n`) }],
+    ['the agent DaemonSet in a dump', { 'cluster.yaml': eksctl(pias), 'ds.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: eks-pod-identity-agent, namespace: kube-system}\nspec: {selector: {matchLabels: {app: a}}, template: {metadata: {labels: {app: a}}, spec: {containers: [{name: a, image: a:1}]}}}\n' }],
+    // The same service account is IRSA in one cluster and pod identity in another (which has the agent).
+    ['an IRSA account another cluster associates', { 'a.yaml': eksctl('iam:\n  withOIDC: true\n  serviceAccounts:\n    - metadata: {name: worker, namespace: jobs}\n      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n', 'a'), 'b.yaml': eksctl(pias + agent, 'b') }],
+  ])('passes %s', async (_name, files) => {
+    expect(await messages(podIdentityAgent, files)).toEqual([]);
+  });
+
+  it('flags a workload on Fargate whose ServiceAccount has an association', async () => {
+    const fargate = 'fargateProfiles:\n  - name: batch\n    selectors: [{namespace: jobs}]\n';
+    const deploy = (name: string, account: string): string => `---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: jobs}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec: {serviceAccountName: ${account}, containers: [{name: a, image: 'a:1'}]}
+`;
+    const files = { 'cluster.yaml': eksctl(pias + agent + fargate), 'app.yaml': deploy('crunch', 'worker') + deploy('other', 'plain') };
+    expect(await messages(podIdentityAgent, files)).toEqual([
+      'Deployment jobs/crunch is selected by Fargate profile batch, but its ServiceAccount jobs/worker gets its IAM role through a pod identity association, which Fargate pods cannot use',
+    ]);
   });
 });
 
