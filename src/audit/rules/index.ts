@@ -16,6 +16,7 @@ import fargatePublicSubnet from './fargate-public-subnet.js';
 import hostNamespaces from './host-namespaces.js';
 import iamAdminPolicy from './iam-admin-policy.js';
 import imageLatestTag from './image-latest-tag.js';
+import irsaRoleUnused from './irsa-role-unused.js';
 import irsaWithoutOidc from './irsa-without-oidc.js';
 import karpenterOnKarpenter from './karpenter-on-karpenter.js';
 import kubeletVersionSkew from './kubelet-version-skew.js';
@@ -52,6 +53,7 @@ export const RULES: readonly AuditRule[] = [
   hostNamespaces,
   iamAdminPolicy,
   imageLatestTag,
+  irsaRoleUnused,
   irsaWithoutOidc,
   karpenterOnKarpenter,
   kubeletVersionSkew,

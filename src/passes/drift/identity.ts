@@ -33,7 +33,7 @@ export function driftIdentity(graph: ModelGraph): DriftItem[] {
 }
 
 /** The ServiceAccounts an IRSA role is meant for: exact trust `:sub` subjects and eksctl's declaration. */
-function irsaSubjects(graph: ModelGraph, role: Entity): { namespace: string; name: string }[] {
+export function irsaSubjects(graph: ModelGraph, role: Entity): { namespace: string; name: string }[] {
   const out = new Map<string, { namespace: string; name: string }>();
   for (const sub of propStrings(role, 'oidcSubjects')) {
     const m = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/.exec(sub);

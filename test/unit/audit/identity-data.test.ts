@@ -1,5 +1,5 @@
 /**
- * Identity and data audit checks (DOMAIN.md D: IAM-06, IAM-07, IAM-08, IAM-09, IAM-10, IAM-11, IAM-12, DAT-04,
+ * Identity and data audit checks (DOMAIN.md D: IAM-05, IAM-06, IAM-07, IAM-08, IAM-09, IAM-10, IAM-11, IAM-12, DAT-04,
  * DAT-05, DAT-06), each run alone over a model built by the real pipeline from small files, so the
  * link passes' relations and props (J23, J38–J42, J45) are there.
  */
@@ -14,6 +14,7 @@ import configMapAuthMode from '../../../src/audit/rules/config-map-auth-mode.js'
 import danglingReference from '../../../src/audit/rules/dangling-reference.js';
 import defaultServiceAccount from '../../../src/audit/rules/default-service-account.js';
 import ebsStorageClassUnencrypted from '../../../src/audit/rules/ebs-storage-class-unencrypted.js';
+import irsaRoleUnused from '../../../src/audit/rules/irsa-role-unused.js';
 import irsaWithoutOidc from '../../../src/audit/rules/irsa-without-oidc.js';
 import nodeVolumeUnencrypted from '../../../src/audit/rules/node-volume-unencrypted.js';
 import podIdentityAgent from '../../../src/audit/rules/pod-identity-agent.js';
@@ -67,6 +68,7 @@ ${extra}`;
 
 describe('metadata', () => {
   it.each([
+    [irsaRoleUnused, 'iam/irsa-role-unused', 'IAM-05', 'info'],
     [irsaWithoutOidc, 'iam/irsa-without-oidc', 'IAM-06', 'warning'],
     [sharedIamRole, 'iam/shared-role', 'IAM-07', 'info'],
     [podIdentityAgent, 'eks/pod-identity-without-agent', 'IAM-08', 'warning'],
@@ -80,6 +82,59 @@ describe('metadata', () => {
   ] as const)('%#: %s', (rule, id, check, severity) => {
     expect(rule).toMatchObject({ id, check, severity });
     expect(rule.description).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('IAM-05 iam/irsa-role-unused', () => {
+  const irsa = (extra = ''): string => eksctl(`iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: {name: api, namespace: shop}
+      roleName: api-role
+      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]
+${extra}`);
+  const arn = (name: string): string => `arn:aws:iam::111122223333:role/${name}`;
+
+  it('reports a role whose ServiceAccount a dump of its namespace does not show', async () => {
+    const f = await findings(irsaRoleUnused, { 'cluster.yaml': irsa(), 'sa.yaml': sa('shop', 'default') });
+    expect(f.map((x) => x.message)).toEqual([
+      "IAM role api-role is for ServiceAccount shop/api, which the Kubernetes inputs do not show (they show namespace shop's service accounts)",
+    ]);
+    expect(f[0]).toMatchObject({ entity: 'IamRole:api-role', file: 'cluster.yaml', severity: 'info' });
+  });
+
+  it('reports the ServiceAccount shown without the annotation, or with another role', async () => {
+    expect(await messages(irsaRoleUnused, { 'cluster.yaml': irsa(), 'sa.yaml': sa('shop', 'api') })).toEqual([
+      'IAM role api-role is for ServiceAccount shop/api, which carries no eks.amazonaws.com/role-arn annotation',
+    ]);
+    const cfn = `Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: worker-role
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition: {StringEquals: {'oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:jobs:worker'}}
+  Other:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: other-role
+      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]}
+`;
+    expect(await messages(irsaRoleUnused, { 'iam.yaml': cfn, 'sa.yaml': sa('jobs', 'worker', arn('other-role')) })).toEqual([
+      'IAM role worker-role is for ServiceAccount jobs/worker, which is annotated with another role (other-role)',
+    ]);
+  });
+
+  it.each([
+    ['the annotated ServiceAccount', { 'cluster.yaml': irsa(), 'sa.yaml': sa('shop', 'api', arn('api-role')) }],
+    ['a namespace no Kubernetes input shows', { 'cluster.yaml': irsa(), 'sa.yaml': sa('other', 'default') }],
+    ['no Kubernetes input at all', { 'cluster.yaml': irsa() }],
+  ])('passes %s', async (_name, files) => {
+    expect(await messages(irsaRoleUnused, files)).toEqual([]);
   });
 });
 
