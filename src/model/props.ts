@@ -138,6 +138,10 @@ export interface IamRoleProps {
   trustPrincipals?: string[];
   /** IRSA subjects from the trust policy's `:sub` conditions (`system:serviceaccount:ns:name`, globs kept). */
   oidcSubjects?: string[];
+  /** CloudFormation: `:aud` values of the trust policy's OIDC (web identity) statements; `[]` when they have none. */
+  oidcAudiences?: string[];
+  /** CloudFormation: an OIDC (web identity) trust statement has no `:sub` condition. */
+  oidcUnscoped?: boolean;
   managedPolicyArns?: Str[];
   inlinePolicies?: string[];
   /** True for a role known only from an ARN that no input defines. */

@@ -17,6 +17,7 @@ import hostNamespaces from './host-namespaces.js';
 import iamAdminPolicy from './iam-admin-policy.js';
 import imageLatestTag from './image-latest-tag.js';
 import irsaRoleUnused from './irsa-role-unused.js';
+import irsaTrustUnscoped from './irsa-trust-unscoped.js';
 import irsaWithoutOidc from './irsa-without-oidc.js';
 import karpenterOnKarpenter from './karpenter-on-karpenter.js';
 import kubeletVersionSkew from './kubelet-version-skew.js';
@@ -54,6 +55,7 @@ export const RULES: readonly AuditRule[] = [
   iamAdminPolicy,
   imageLatestTag,
   irsaRoleUnused,
+  irsaTrustUnscoped,
   irsaWithoutOidc,
   karpenterOnKarpenter,
   kubeletVersionSkew,

@@ -20,6 +20,25 @@ function display(v: CfnValue): string {
 interface Trust {
   principals: Set<string>;
   subjects: Set<string>;
+  /** `:aud` condition values of the web-identity statements. */
+  audiences: Set<string>;
+  /** Web-identity statements (a possible EKS OIDC provider as `Federated` principal) without a `:sub` condition. */
+  unscoped: number;
+  webIdentity: number;
+}
+
+/** Identity providers that are not an EKS cluster's OIDC provider (web identity for apps). */
+const NON_OIDC_PROVIDERS = new Set(['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com']);
+
+/**
+ * Whether a `Federated` principal may be an EKS cluster's OIDC provider: not a web identity provider
+ * for apps, and not an `oidc-provider/<issuer>` ARN whose issuer is known and not `oidc.eks.…` (GitHub
+ * Actions' `token.actions.githubusercontent.com`). A reference (`!GetAtt Provider.Arn`) may be.
+ */
+function mayBeEksProvider(principal: string): boolean {
+  if (NON_OIDC_PROVIDERS.has(principal)) return false;
+  const issuer = /:oidc-provider\/([^/]+)/.exec(principal)?.[1];
+  return issuer === undefined || issuer.startsWith('oidc.eks.') || !/^[a-z0-9.-]+$/i.test(issuer);
 }
 
 function readStatement(statement: CfnValue, trust: Trust): void {
@@ -28,25 +47,33 @@ function readStatement(statement: CfnValue, trust: Trust): void {
   for (const [kind, value] of entriesOf(principal)) {
     for (const p of itemsOf(value)) trust.principals.add(`${kind}:${display(p)}`);
   }
+  let scoped = false;
   for (const [operator, block] of entriesOf(field(statement, 'Condition'))) {
     if (!SUBJECT_OPERATORS.test(operator)) continue;
     for (const [key, value] of entriesOf(block)) {
+      if (key.endsWith(':aud')) for (const s of itemsOf(value)) trust.audiences.add(display(s));
       if (!key.endsWith(':sub')) continue;
+      scoped = true;
       for (const s of itemsOf(value)) trust.subjects.add(display(s));
     }
+  }
+  const federated = itemsOf(entriesOf(principal).get('Federated')).map(display);
+  if (federated.some(mayBeEksProvider)) {
+    trust.webIdentity++;
+    if (!scoped) trust.unscoped++;
   }
 }
 
 /** Trust principals and OIDC subjects of an assume-role policy document (structured or JSON text). */
-export function readTrustPolicy(document: CfnValue | undefined): { principals: string[]; subjects: string[] } {
-  const trust: Trust = { principals: new Set(), subjects: new Set() };
+export function readTrustPolicy(document: CfnValue | undefined): { principals: string[]; subjects: string[]; audiences: string[]; unscoped: number; webIdentity: number } {
+  const trust: Trust = { principals: new Set(), subjects: new Set(), audiences: new Set(), unscoped: 0, webIdentity: 0 };
   const doc = asDocument(document);
   for (const statement of itemsOf(field(doc, 'Statement'))) {
     const effect = textOf(field(statement, 'Effect'));
     if (effect !== undefined && effect !== 'Allow') continue;
     readStatement(statement, trust);
   }
-  return { principals: [...trust.principals].sort(), subjects: [...trust.subjects].sort() };
+  return { principals: [...trust.principals].sort(), subjects: [...trust.subjects].sort(), audiences: [...trust.audiences].sort(), unscoped: trust.unscoped, webIdentity: trust.webIdentity };
 }
 
 export function lowerIamRole(r: ResourceLowering): void {
@@ -58,6 +85,8 @@ export function lowerIamRole(r: ResourceLowering): void {
   const trust = readTrustPolicy(r.get('AssumeRolePolicyDocument'));
   r.setProp('trustPrincipals', trust.principals);
   if (trust.subjects.length) r.setProp('oidcSubjects', trust.subjects);
+  if (trust.webIdentity > 0) r.setProp('oidcAudiences', trust.audiences);
+  if (trust.unscoped > 0) r.setProp('oidcUnscoped', true);
   const managed = r.get('ManagedPolicyArns');
   if (managed) r.setProp('managedPolicyArns', itemsOf(managed).flatMap((p) => toPropValue(p) ?? []));
   const inline = itemsOf(r.get('Policies')).map((p): PropValue => display(field(p, 'PolicyName') ?? { kind: 'placeholder', expr: 'PolicyName' }));

@@ -1,5 +1,5 @@
 /**
- * Identity and data audit checks (DOMAIN.md D: IAM-05, IAM-06, IAM-07, IAM-08, IAM-09, IAM-10, IAM-11, IAM-12, DAT-04,
+ * Identity and data audit checks (DOMAIN.md D: IAM-03, IAM-05, IAM-06, IAM-07, IAM-08, IAM-09, IAM-10, IAM-11, IAM-12, DAT-04,
  * DAT-05, DAT-06), each run alone over a model built by the real pipeline from small files, so the
  * link passes' relations and props (J23, J38–J42, J45) are there.
  */
@@ -15,6 +15,7 @@ import danglingReference from '../../../src/audit/rules/dangling-reference.js';
 import defaultServiceAccount from '../../../src/audit/rules/default-service-account.js';
 import ebsStorageClassUnencrypted from '../../../src/audit/rules/ebs-storage-class-unencrypted.js';
 import irsaRoleUnused from '../../../src/audit/rules/irsa-role-unused.js';
+import irsaTrustUnscoped from '../../../src/audit/rules/irsa-trust-unscoped.js';
 import irsaWithoutOidc from '../../../src/audit/rules/irsa-without-oidc.js';
 import nodeVolumeUnencrypted from '../../../src/audit/rules/node-volume-unencrypted.js';
 import podIdentityAgent from '../../../src/audit/rules/pod-identity-agent.js';
@@ -68,6 +69,7 @@ ${extra}`;
 
 describe('metadata', () => {
   it.each([
+    [irsaTrustUnscoped, 'iam/irsa-trust-unscoped', 'IAM-03', 'warning'],
     [irsaRoleUnused, 'iam/irsa-role-unused', 'IAM-05', 'info'],
     [irsaWithoutOidc, 'iam/irsa-without-oidc', 'IAM-06', 'warning'],
     [sharedIamRole, 'iam/shared-role', 'IAM-07', 'info'],
@@ -82,6 +84,69 @@ describe('metadata', () => {
   ] as const)('%#: %s', (rule, id, check, severity) => {
     expect(rule).toMatchObject({ id, check, severity });
     expect(rule.description).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('IAM-03 iam/irsa-trust-unscoped', () => {
+  // Roles open (no :sub, no :aud), wildcarded, scoped, and trusting GitHub Actions' OIDC provider (not an EKS one).
+  const roles = `Parameters:
+  Oidc: {Type: String}
+Resources:
+  Open:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: open-role
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC}
+            Action: sts:AssumeRoleWithWebIdentity
+  Wild:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: wild-role
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: !Ref Oidc}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringLike: {'oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:jobs:*', 'oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud': sts.amazonaws.com}
+  Good:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: good-role
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals: {'oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:jobs:worker', 'oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud': sts.amazonaws.com}
+  Github:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: gha-role
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com}
+            Action: sts:AssumeRoleWithWebIdentity
+`;
+
+  it('reports CloudFormation OIDC trusts without :sub or :aud and with wildcard subjects, not a scoped or GitHub one', async () => {
+    const f = await findings(irsaTrustUnscoped, { 'iam.yaml': roles });
+    expect(f.map((x) => [x.line, x.message])).toEqual([
+      [4, 'IAM role open-role: an OIDC trust statement has no :sub condition, so any service account the provider vouches for can assume it; its OIDC trust has no :aud condition (sts.amazonaws.com)'],
+      [13, 'IAM role wild-role: its :sub pattern system:serviceaccount:jobs:* matches more than one service account'],
+    ]);
+  });
+
+  it("reports an eksctl subjectPattern with a wildcard, not eksctl's exact subjects", async () => {
+    const body = 'iam:\n  withOIDC: true\n  serviceAccounts:\n    - metadata: {name: app, namespace: web}\n      subjectPattern: "app-*"\n      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n    - metadata: {name: api, namespace: web}\n      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n';
+    expect(await messages(irsaTrustUnscoped, { 'cluster.yaml': eksctl(body) })).toEqual([
+      'IAM role irsa web/app: its :sub pattern system:serviceaccount:web:app-* matches more than one service account',
+    ]);
   });
 });
 
