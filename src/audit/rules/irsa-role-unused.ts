@@ -1,6 +1,7 @@
 import type { ModelGraph } from '../../model/graph.js';
 import { k8sId } from '../../model/ids.js';
 import { irsaSubjects } from '../../passes/drift/identity.js';
+import { seenIn } from '../../passes/link/cross/lookup.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -25,7 +26,7 @@ export default defineRule({
       if (!shown.has(subject.namespace)) continue;
       const sa = ctx.graph.get(k8sId('ServiceAccount', subject.namespace, subject.name));
       const label = `ServiceAccount ${subject.namespace}/${subject.name}`;
-      if (!sa || !sa.sources.some((s) => s.format === 'kubernetes')) {
+      if (!sa || !seenIn(sa, 'kubernetes')) {
         ctx.report(role, `IAM role ${role.name} is for ${label}, which the Kubernetes inputs do not show (they show namespace ${subject.namespace}'s service accounts)`);
         continue;
       }
@@ -43,7 +44,7 @@ const cache = new WeakMap<ModelGraph, ReadonlySet<string>>();
 function observedNamespaces(graph: ModelGraph): ReadonlySet<string> {
   let hit = cache.get(graph);
   if (!hit) {
-    hit = new Set(graph.ofKind('ServiceAccount').filter((sa) => sa.namespace !== undefined && sa.sources.some((s) => s.format === 'kubernetes')).map((sa) => sa.namespace ?? ''));
+    hit = new Set(graph.ofKind('ServiceAccount').filter((sa) => sa.namespace !== undefined && seenIn(sa, 'kubernetes')).map((sa) => sa.namespace ?? ''));
     cache.set(graph, hit);
   }
   return hit;

@@ -1,7 +1,7 @@
-import type { Entity, PropValue } from '../../model/entity.js';
+import type { Entity } from '../../model/entity.js';
 import { propBoolean, propString } from '../../model/read.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { nodeGroupLabel, resolveSubnet, subnetRefs } from './subnet-lookup.js';
+import { nodeGroupLabel, PLACING_TYPES, resolveSubnet, subnetRefs } from './subnet-lookup.js';
 
 /**
  * NET-03: worker nodes sit in public subnets. A managed, self-managed or Karpenter node group is reported when
@@ -40,12 +40,9 @@ export default defineRule({
   },
 });
 
-/** Groups whose subnets the inputs declare (Karpenter: its EC2NodeClass selection, J16). */
-const MANAGED_TYPES: readonly PropValue[] = ['managed', 'self-managed', 'karpenter'];
-
 /** Why the group's nodes are in public subnets, or undefined when they are not (or it is unknown). */
 function publicPlacement(group: Entity, ctx: RuleContext): string | undefined {
-  if (!MANAGED_TYPES.includes(group.props['nodeGroupType'] ?? null)) return undefined;
+  if (!PLACING_TYPES.includes(group.props['nodeGroupType'] ?? null)) return undefined;
   const refs = subnetRefs(group);
   const resolved = refs.map((ref) => resolveSubnet(ref, ctx)).filter((s): s is Entity => s !== undefined);
   const publics = resolved.filter((s) => s.props['topology'] === 'public');

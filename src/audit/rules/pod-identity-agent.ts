@@ -6,19 +6,17 @@ import { propBoolean, propString, propStrings } from '../../model/read.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { describeSubject, firstTime, POD_SPEC_KINDS, subjectOf } from './pod-subject.js';
 
-/** The relation rules that make `ServiceAccount assumes IamRole` from a pod identity association. */
-const POD_IDENTITY_RULES: ReadonlySet<string> = new Set(['J39', 'eksctl-pod-identity']);
-
 const AGENT = 'eks-pod-identity-agent';
 
 /**
  * IAM-08: pod identity associations that cannot give credentials. (1) A cluster has associations
- * (CloudFormation `AWS::EKS::PodIdentityAssociation` of the cluster; the cluster's
- * `podIdentityAssociations`: eksctl `iam.podIdentityAssociations` and `addons[].podIdentityAssociations`) but no `eks-pod-identity-agent`: no
- * addon of that name for the cluster and no `kube-system/eks-pod-identity-agent` DaemonSet in the
- * inputs; Auto Mode clusters run the agent themselves and are not judged. (2) A pod or workload that
- * a Fargate profile takes (J18/J19) uses a ServiceAccount that has an association: Fargate pods
- * cannot use EKS Pod Identity. Associations whose cluster is a placeholder are not judged.
+ * (CloudFormation `AWS::EKS::PodIdentityAssociation` of the cluster; the cluster's prop
+ * `podIdentityAssociations`: eksctl `iam.podIdentityAssociations`, `addons[].podIdentityAssociations`)
+ * but no `eks-pod-identity-agent`: no addon of that name for the cluster and no
+ * `kube-system/eks-pod-identity-agent` DaemonSet in the inputs; Auto Mode clusters run the agent themselves and are not judged. (2) A pod or workload that
+ * a Fargate profile takes (J18/J19) uses a ServiceAccount that an association of the profile's
+ * cluster names: Fargate pods cannot use EKS Pod Identity. Associations and profiles whose cluster is
+ * a placeholder are not judged.
  */
 export default defineRule({
   id: 'eks/pod-identity-without-agent',
@@ -41,11 +39,13 @@ function checkCluster(cluster: Entity, ctx: RuleContext): void {
 }
 
 function checkFargate(profile: Entity, ctx: RuleContext): void {
-  const associated = associatedAccounts(ctx.graph);
+  const cluster = ctx.graph.get(propString(profile, 'cluster') ?? '');
+  const associated = new Set(cluster?.kind === 'Cluster' ? associationsOf(cluster, ctx.graph) : []);
+  if (associated.size === 0) return;
   for (const rel of ctx.graph.relationsTo(profile.id, 'runs-on')) {
     const e = ctx.graph.get(rel.from);
     if (!e || !POD_SPEC_KINDS.includes(e.kind)) continue;
-    const sa = ctx.relations.from(e.id, 'uses').map((r) => ctx.graph.get(r.to)).find((t) => t?.kind === 'ServiceAccount' && associated.has(t.id));
+    const sa = ctx.relations.from(e.id, 'uses').map((r) => ctx.graph.get(r.to)).find((t) => t?.kind === 'ServiceAccount' && associated.has(`${t.namespace ?? ''}/${t.name}`));
     if (!sa) continue;
     const subject = subjectOf(ctx, e);
     if (!firstTime(ctx, subject.key)) continue;
@@ -70,16 +70,4 @@ function associationsOf(cluster: Entity, graph: ModelGraph): string[] {
 function hasAgent(cluster: Entity, graph: ModelGraph): boolean {
   if (graph.has(k8sId('DaemonSet', 'kube-system', AGENT))) return true;
   return graph.ofKind('Addon').some((a) => a.name === AGENT && propString(a, 'cluster') === cluster.id);
-}
-
-/** Service accounts some association (of any cluster) gives a role, by id; once per graph. */
-const cache = new WeakMap<ModelGraph, ReadonlySet<string>>();
-
-function associatedAccounts(graph: ModelGraph): ReadonlySet<string> {
-  let hit = cache.get(graph);
-  if (!hit) {
-    hit = new Set(graph.ofKind('ServiceAccount').filter((sa) => graph.relationsFrom(sa.id, 'assumes').some((r) => POD_IDENTITY_RULES.has(r.rule))).map((sa) => sa.id));
-    cache.set(graph, hit);
-  }
-  return hit;
 }

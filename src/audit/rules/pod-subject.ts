@@ -12,6 +12,7 @@ import type { Entity, PropValue } from '../../model/entity.js';
 import type { EntityKind } from '../../model/kinds.js';
 import { propMap, propString } from '../../model/read.js';
 import { WORKLOAD_KINDS } from '../../passes/link/kubernetes/k8s-index.js';
+import { propRecords } from '../../passes/link/cross/lookup.js';
 import type { RuleContext } from '../rule.js';
 
 /** Kinds with a pod spec, owners before what they own (so an owner's own facts are met first). */
@@ -140,16 +141,7 @@ export function firstTime(ctx: RuleContext, key: string): boolean {
 
 /** The images of an entity's containers (`containers` of a pod or a workload's template). */
 export function containerImages(e: Entity): string[] {
-  const containers = e.props['containers'];
-  if (!Array.isArray(containers)) return [];
-  const out: string[] = [];
-  for (const c of containers as readonly PropValue[]) {
-    if (c && typeof c === 'object' && !Array.isArray(c)) {
-      const image = (c as { readonly [k: string]: PropValue })['image'];
-      if (typeof image === 'string') out.push(image);
-    }
-  }
-  return out;
+  return propRecords(e, 'containers').flatMap((c) => (typeof c['image'] === 'string' ? [c['image']] : []));
 }
 
 /** Names of the containers (init containers included) with `securityContext.privileged: true`. */

@@ -1,8 +1,10 @@
 import { cmp } from '../../core/order.js';
-import type { Entity, PropValue } from '../../model/entity.js';
-import { propBoolean, propString } from '../../model/read.js';
+import type { Entity } from '../../model/entity.js';
+import { propBoolean } from '../../model/read.js';
+import { groupsOf } from '../../passes/drift/observed.js';
+import { seenIn } from '../../passes/link/cross/lookup.js';
 import { defineRule, type RuleContext } from '../rule.js';
-import { resolveSubnet, subnetRefs } from './subnet-lookup.js';
+import { PLACING_TYPES, resolveSubnet, subnetRefs } from './subnet-lookup.js';
 
 /**
  * NET-02: the cluster's private endpoint is off while its nodes sit in private subnets, so the
@@ -21,8 +23,7 @@ export default defineRule({
   appliesTo: ['Cluster'],
   run(cluster, ctx) {
     if (propBoolean(cluster, 'endpointPrivateAccess') !== false) return;
-    const placed = [...ctx.graph.ofKind('NodeGroup'), ...ctx.graph.ofKind('FargateProfile')]
-      .filter((g) => propString(g, 'cluster') === cluster.id)
+    const placed = groupsOf(ctx.graph, cluster)
       .map((g) => privatePlacement(g, ctx))
       .filter((p): p is string => p !== undefined)
       .sort(cmp);
@@ -32,9 +33,6 @@ export default defineRule({
     ctx.report(cluster, `cluster ${cluster.name}: private endpoint access ${how}, but ${placed.join('; ')}${publicOff}`);
   },
 });
-
-/** Group types that place nodes (Auto Mode's are AWS's own). */
-const PLACING_TYPES: readonly PropValue[] = ['managed', 'self-managed', 'karpenter'];
 
 /** `node group ng-1 runs in private subnet(s) a, b`, or undefined when no private placement is known. */
 function privatePlacement(group: Entity, ctx: RuleContext): string | undefined {
@@ -48,7 +46,7 @@ function privatePlacement(group: Entity, ctx: RuleContext): string | undefined {
     const names = [...new Set(inner.map((s) => s.name))].sort(cmp);
     return `${label} runs in ${inner.some((s) => s.props['topology'] === 'isolated') ? 'private or isolated' : 'private'} subnet${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
   }
-  if (resolved.length === 0 && group.kind === 'NodeGroup' && propBoolean(group, 'privateNetworking') === true && group.sources.some((s) => s.format === 'eksctl')) {
+  if (resolved.length === 0 && group.kind === 'NodeGroup' && propBoolean(group, 'privateNetworking') === true && seenIn(group, 'eksctl')) {
     return `${label} has privateNetworking: true`;
   }
   return undefined;

@@ -4,6 +4,9 @@ import { propString } from '../../model/read.js';
 import { SubnetRefs } from '../../model/subnet-refs.js';
 import type { RuleContext } from '../rule.js';
 
+/** Node group types whose subnets the inputs declare (Karpenter: its EC2NodeClass selection, J16); Auto Mode's are AWS's own. */
+export const PLACING_TYPES: readonly PropValue[] = ['managed', 'self-managed', 'karpenter'];
+
 /** `NodeGroup <cluster>/<name>`, the cluster by name when the model has it. */
 export function nodeGroupLabel(group: Entity, ctx: RuleContext): string {
   const cluster = propString(group, 'cluster');

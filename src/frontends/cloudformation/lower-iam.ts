@@ -20,11 +20,12 @@ function display(v: CfnValue): string {
 interface Trust {
   principals: Set<string>;
   subjects: Set<string>;
-  /** `:aud` condition values of the web-identity statements. */
+  /** `:aud` condition values. */
   audiences: Set<string>;
-  /** Web-identity statements (a possible EKS OIDC provider as `Federated` principal) without a `:sub` condition. */
-  unscoped: number;
-  webIdentity: number;
+  /** A statement trusts a possible EKS OIDC provider (a `Federated` principal). */
+  webIdentity: boolean;
+  /** ... and one such statement has no `:sub` condition. */
+  unscoped: boolean;
 }
 
 /** Identity providers that are not an EKS cluster's OIDC provider (web identity for apps). */
@@ -44,8 +45,13 @@ function mayBeEksProvider(principal: string): boolean {
 function readStatement(statement: CfnValue, trust: Trust): void {
   const principal = field(statement, 'Principal');
   if (principal && textOf(principal) === '*') trust.principals.add('*');
+  let oidc = false;
   for (const [kind, value] of entriesOf(principal)) {
-    for (const p of itemsOf(value)) trust.principals.add(`${kind}:${display(p)}`);
+    for (const p of itemsOf(value)) {
+      const text = display(p);
+      trust.principals.add(`${kind}:${text}`);
+      if (kind === 'Federated' && mayBeEksProvider(text)) oidc = true;
+    }
   }
   let scoped = false;
   for (const [operator, block] of entriesOf(field(statement, 'Condition'))) {
@@ -57,23 +63,30 @@ function readStatement(statement: CfnValue, trust: Trust): void {
       for (const s of itemsOf(value)) trust.subjects.add(display(s));
     }
   }
-  const federated = itemsOf(entriesOf(principal).get('Federated')).map(display);
-  if (federated.some(mayBeEksProvider)) {
-    trust.webIdentity++;
-    if (!scoped) trust.unscoped++;
+  if (oidc) {
+    trust.webIdentity = true;
+    if (!scoped) trust.unscoped = true;
   }
 }
 
+interface TrustPolicy {
+  principals: string[];
+  subjects: string[];
+  audiences: string[];
+  webIdentity: boolean;
+  unscoped: boolean;
+}
+
 /** Trust principals and OIDC subjects of an assume-role policy document (structured or JSON text). */
-export function readTrustPolicy(document: CfnValue | undefined): { principals: string[]; subjects: string[]; audiences: string[]; unscoped: number; webIdentity: number } {
-  const trust: Trust = { principals: new Set(), subjects: new Set(), audiences: new Set(), unscoped: 0, webIdentity: 0 };
+export function readTrustPolicy(document: CfnValue | undefined): TrustPolicy {
+  const trust: Trust = { principals: new Set(), subjects: new Set(), audiences: new Set(), webIdentity: false, unscoped: false };
   const doc = asDocument(document);
   for (const statement of itemsOf(field(doc, 'Statement'))) {
     const effect = textOf(field(statement, 'Effect'));
     if (effect !== undefined && effect !== 'Allow') continue;
     readStatement(statement, trust);
   }
-  return { principals: [...trust.principals].sort(), subjects: [...trust.subjects].sort(), audiences: [...trust.audiences].sort(), unscoped: trust.unscoped, webIdentity: trust.webIdentity };
+  return { principals: [...trust.principals].sort(), subjects: [...trust.subjects].sort(), audiences: [...trust.audiences].sort(), webIdentity: trust.webIdentity, unscoped: trust.unscoped };
 }
 
 export function lowerIamRole(r: ResourceLowering): void {
@@ -85,8 +98,8 @@ export function lowerIamRole(r: ResourceLowering): void {
   const trust = readTrustPolicy(r.get('AssumeRolePolicyDocument'));
   r.setProp('trustPrincipals', trust.principals);
   if (trust.subjects.length) r.setProp('oidcSubjects', trust.subjects);
-  if (trust.webIdentity > 0) r.setProp('oidcAudiences', trust.audiences);
-  if (trust.unscoped > 0) r.setProp('oidcUnscoped', true);
+  if (trust.webIdentity) r.setProp('oidcAudiences', trust.audiences);
+  if (trust.unscoped) r.setProp('oidcUnscoped', true);
   const managed = r.get('ManagedPolicyArns');
   if (managed) r.setProp('managedPolicyArns', itemsOf(managed).flatMap((p) => toPropValue(p) ?? []));
   const inline = itemsOf(r.get('Policies')).map((p): PropValue => display(field(p, 'PolicyName') ?? { kind: 'placeholder', expr: 'PolicyName' }));

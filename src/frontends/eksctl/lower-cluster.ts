@@ -28,6 +28,7 @@ export function lowerCluster(ctx: LowerContext, region: { value: string; default
   };
 
   const endpoints = vpc?.obj('clusterEndpoints');
+  const access = root.obj('accessConfig');
   // Fully-private clusters get a private endpoint only (ctl/cmdutils/configfile.go:280-292).
   const endpointPublicAccess = orDefault('endpointPublicAccess', endpoints?.bool('publicAccess'), !fullyPrivate);
   const endpointPrivateAccess = orDefault('endpointPrivateAccess', endpoints?.bool('privateAccess'), fullyPrivate);
@@ -50,13 +51,13 @@ export function lowerCluster(ctx: LowerContext, region: { value: string; default
     // Outposts (v1) clusters only support CONFIG_MAP (defaults.go:292-297).
     authenticationMode: orDefault(
       'authenticationMode',
-      root.obj('accessConfig')?.str('authenticationMode'),
+      access?.str('authenticationMode'),
       isOutpost ? 'CONFIG_MAP' : EKSCTL_DEFAULTS.authenticationMode,
     ),
     // eksctl passes it through to the API only when set; the API's default is true.
     bootstrapClusterCreatorAdminPermissions: orDefault(
       'bootstrapClusterCreatorAdminPermissions',
-      root.obj('accessConfig')?.bool('bootstrapClusterCreatorAdminPermissions'),
+      access?.bool('bootstrapClusterCreatorAdminPermissions'),
       true,
     ),
     logging: orDefault('logging', logging?.has('enableTypes') ? expandLogTypes(logging.strings('enableTypes')) : undefined, []),

@@ -161,11 +161,10 @@ ${extra}`);
   const arn = (name: string): string => `arn:aws:iam::111122223333:role/${name}`;
 
   it('reports a role whose ServiceAccount a dump of its namespace does not show', async () => {
-    const f = await findings(irsaRoleUnused, { 'cluster.yaml': irsa(), 'sa.yaml': sa('shop', 'default') });
-    expect(f.map((x) => x.message)).toEqual([
-      "IAM role api-role is for ServiceAccount shop/api, which the Kubernetes inputs do not show (they show namespace shop's service accounts)",
-    ]);
-    expect(f[0]).toMatchObject({ entity: 'IamRole:api-role', file: 'cluster.yaml', severity: 'info' });
+    expect(await findings(irsaRoleUnused, { 'cluster.yaml': irsa(), 'sa.yaml': sa('shop', 'default') })).toMatchObject([{
+      message: "IAM role api-role is for ServiceAccount shop/api, which the Kubernetes inputs do not show (they show namespace shop's service accounts)",
+      entity: 'IamRole:api-role', file: 'cluster.yaml', severity: 'info',
+    }]);
   });
 
   it('reports the ServiceAccount shown without the annotation, or with another role', async () => {
@@ -296,11 +295,10 @@ describe('IAM-08 eks/pod-identity-without-agent', () => {
 ${addon ? '  Agent:\n    Type: AWS::EKS::Addon\n    Properties: {ClusterName: !Ref Cluster, AddonName: eks-pod-identity-agent}\n' : ''}`);
 
   it('flags an eksctl cluster with associations and no agent addon', async () => {
-    const f = await findings(podIdentityAgent, { 'cluster.yaml': eksctl(pias) });
-    expect(f.map((x) => x.message)).toEqual([
-      'cluster c1: pod identity associations for jobs/worker, but no eks-pod-identity-agent addon is declared; without the agent on the nodes those pods get no credentials',
-    ]);
-    expect(f[0]).toMatchObject({ entity: 'Cluster:c1', file: 'cluster.yaml', line: 4 });
+    expect(await findings(podIdentityAgent, { 'cluster.yaml': eksctl(pias) })).toMatchObject([{
+      message: 'cluster c1: pod identity associations for jobs/worker, but no eks-pod-identity-agent addon is declared; without the agent on the nodes those pods get no credentials',
+      entity: 'Cluster:c1', file: 'cluster.yaml', line: 4,
+    }]);
   });
 
   it('flags a CloudFormation association of a cluster without the addon', async () => {
@@ -389,11 +387,10 @@ data:
 
 describe('IAM-10 eks/cluster-creator-admin', () => {
   it('reports a CloudFormation cluster without AccessConfig (API default true)', async () => {
-    const f = await findings(clusterCreatorAdmin, { 'eks.yaml': cfnCluster() });
-    expect(f.map((x) => x.message)).toEqual([
-      'cluster prod: the IAM principal that creates it keeps cluster-admin; bootstrapClusterCreatorAdminPermissions is not set: the API default is true',
-    ]);
-    expect(f[0]).toMatchObject({ entity: 'Cluster:prod', file: 'eks.yaml', line: 5, severity: 'info' });
+    expect(await findings(clusterCreatorAdmin, { 'eks.yaml': cfnCluster() })).toMatchObject([{
+      message: 'cluster prod: the IAM principal that creates it keeps cluster-admin; bootstrapClusterCreatorAdminPermissions is not set: the API default is true',
+      entity: 'Cluster:prod', file: 'eks.yaml', line: 5, severity: 'info',
+    }]);
   });
 
   it('reports a declared true in eksctl and an unset one', async () => {
@@ -407,7 +404,7 @@ describe('IAM-10 eks/cluster-creator-admin', () => {
     ['false in CloudFormation', cfnCluster().replace('      ResourcesVpcConfig', '      AccessConfig: {BootstrapClusterCreatorAdminPermissions: false}\n      ResourcesVpcConfig')],
     ['an unresolved value', cfnCluster().replace('      ResourcesVpcConfig', '      AccessConfig: {BootstrapClusterCreatorAdminPermissions: !Ref Mode}\n      ResourcesVpcConfig')],
     ['false in eksctl', eksctl('accessConfig:\n  bootstrapClusterCreatorAdminPermissions: false\n')],
-    ['a cluster only a kubeconfig-free dump names', 'apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n  labels: {alpha.eksctl.io/cluster-name: c1}\n'],
+    ['a cluster known only from node labels', 'apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n  labels: {alpha.eksctl.io/cluster-name: c1}\n'],
   ])('passes %s', async (_name, text) => {
     expect(await messages(clusterCreatorAdmin, { 'in.yaml': text })).toEqual([]);
   });
