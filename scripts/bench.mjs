@@ -20,7 +20,7 @@ const opt = (name, dflt) => {
 const pods = Number(opt('pods', '20000'));
 const seed = Number(opt('seed', '1'));
 const runs = Number(opt('runs', '3'));
-const cli = join(root, 'dist/bundle/main.js');
+const cli = join(root, 'dist/bundle/main.cjs');
 const generator = resolve(root, '../shared/tools/gen-eks-fixture.mjs');
 const dir = join(root, '.bench', `fixture-${pods}${seed === 1 ? '' : `-s${seed}`}`);
 const out = join(root, '.bench', 'out');

@@ -99,7 +99,7 @@ describe.each(CASES)('fixture %j', (options) => {
  * sources are built to a temporary directory exactly as `npm run build` does (tsc, then
  * scripts/bundle.mjs), and both CLIs are run with workers forced and small batches: the tsc output's
  * `cli/main.js` (its worker is `frontends/kubernetes/dump/worker.js`, as for the library API) and the
- * bundle `bundle/main.js` that package.json's `bin` runs (its worker is `bundle/worker.js`). Their
+ * bundle `bundle/main.cjs` that package.json's `bin` runs (its worker is `bundle/worker.cjs`). Their
  * JSON output must be byte-identical to the in-thread import.
  */
 describe('worker threads (built CLI)', () => {
@@ -109,12 +109,12 @@ describe('worker threads (built CLI)', () => {
     const out = mkdtempSync(join(REPO_ROOT, '.bench', 'build-'));
     execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(REPO_ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'ignore' });
     execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/bundle.mjs'), out], { stdio: 'ignore' });
-    expect(existsSync(join(out, 'bundle/worker.js'))).toBe(true);
+    expect(existsSync(join(out, 'bundle/worker.cjs'))).toBe(true);
     const dir = generateFixture({ pods: 300, seed: 1 });
     for (const ext of ['yaml', 'json']) {
       const file = `kubectl/cluster-dump.${ext}`;
       const inThread = renderJson(await importArchitecture([file], { cwd: dir }));
-      for (const main of ['cli/main.js', 'bundle/main.js']) {
+      for (const main of ['cli/main.js', 'bundle/main.cjs']) {
         const cli = execFileSync(process.execPath, [join(out, main), 'import', file, '-q', '-f', 'json'], {
           cwd: dir,
           env: { ...process.env, ARCHMAP_WORKERS: 'force', ARCHMAP_DUMP_CHUNK_BYTES: '65536' },

@@ -10,8 +10,9 @@
  * most of what it saves, on cores the GC helper threads also use.
  *
  * `node:worker_threads` is loaded only when a pool starts (it costs ~2 ms at every CLI start-up
- * otherwise). In the bundled CLI (`dist/bundle/main.js`, scripts/bundle.mjs) `import.meta.url` is the
- * bundle, and the bundled worker is built beside it as `dist/bundle/worker.js`.
+ * otherwise). In the bundled CLI (`dist/bundle/main.cjs`, scripts/bundle.mjs) `import.meta.url` is the
+ * bundle, and the bundled worker is built beside it as `dist/bundle/worker.cjs`: the worker module is
+ * `./worker` with this module's own extension.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -46,7 +47,7 @@ export interface BatchRunner {
 
 export function createRunner(fileSize: number): BatchRunner {
   const mode = process.env['ARCHMAP_WORKERS'];
-  const url = new URL('./worker.js', import.meta.url);
+  const url = new URL(import.meta.url.endsWith('.cjs') ? './worker.cjs' : './worker.js', import.meta.url);
   const script = url.protocol === 'file:' ? fileURLToPath(url) : undefined;
   const cores = availableParallelism();
   const wanted = mode === 'force' || (mode !== '0' && fileSize >= WORKER_MIN_BYTES && cores >= MIN_CORES_FOR_WORKERS);
