@@ -162,15 +162,21 @@ export class ModelGraph {
     const dangling: Relation[] = [];
     // Grouped by `from` in id order, each group sorted on its own: the same order as one sort by
     // `compareRelations` (whose first key is `from`), for much less comparing.
+    let fromEntities = 0;
     for (const e of entities) {
       const start = relations.length;
-      for (const r of this.relations.from(e.id)) {
+      const out = this.relations.from(e.id);
+      if (out.length > 0) fromEntities++;
+      for (const r of out) {
         if (r.to !== e.id) (this.entities.has(r.to) ? relations : dangling).push(r);
       }
       if (relations.length - start > 1) sortTail(relations, start);
     }
-    for (const from of this.relations.sources()) {
-      if (!this.entities.has(from)) appendAll(dangling, this.relations.from(from));
+    // Relations from an id that is no entity: only when some source was not met above.
+    if (fromEntities < this.relations.sourceCount) {
+      for (const from of this.relations.sources()) {
+        if (!this.entities.has(from)) appendAll(dangling, this.relations.from(from));
+      }
     }
     return { relations, dangling: dangling.sort(compareRelations) };
   }

@@ -134,6 +134,11 @@ export class RelationStore {
     return this.incoming.get(id) ?? NONE;
   }
 
+  /** How many ids `sources()` lists. */
+  get sourceCount(): number {
+    return this.outgoing.size;
+  }
+
   /** The ids that have outgoing relations. */
   sources(): IterableIterator<string> {
     return this.outgoing.keys();

@@ -51,4 +51,15 @@ describe('ModelGraph', () => {
     expect(relations).toEqual([{ type: 'depends-on', from: 'A', to: 'B', confidence: 'high', rule: 'cfn-ref' }]);
     expect(dangling.map((r) => r.to)).toEqual(['Nowhere']);
   });
+
+  it('reports relations from an id that is no entity as dangling, beside the entities with relations', () => {
+    const g = new ModelGraph();
+    g.addEntity(subnet('A', 'a.yaml', 1, {}));
+    g.addEntity(subnet('B', 'a.yaml', 2, {}));
+    g.addRelation({ type: 'depends-on', from: 'A', to: 'B', confidence: 'high', rule: 'x' });
+    g.addRelation({ type: 'depends-on', from: 'Ghost', to: 'A', confidence: 'high', rule: 'x' });
+    const { relations, dangling } = g.finalRelations();
+    expect(relations.map((r) => `${r.from}>${r.to}`)).toEqual(['A>B']);
+    expect(dangling.map((r) => `${r.from}>${r.to}`)).toEqual(['Ghost>A']);
+  });
 });
