@@ -1,14 +1,14 @@
 import type { Entity } from '../../model/entity.js';
 import { propMap } from '../../model/read.js';
+import { groupLabelOf } from '../../passes/link/cross/node-groups.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { containerImages, describeSubject, firstTime, ownedPods, subjectOf } from './pod-subject.js';
 
-/** Labels Karpenter puts on the nodes it launches (v1 NodePools; v1alpha5 Provisioners). */
-const KARPENTER_NODE_LABELS = ['karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'];
-
 /**
  * REL-11: the Karpenter controller runs on nodes Karpenter itself launched (J22 `runs-on` a node
- * labelled `karpenter.sh/nodepool`): if those nodes go, nothing is left to replace them. The
+ * that J16 places in a Karpenter group: labelled `karpenter.sh/nodepool`, or `karpenter.sh/provisioner-name`
+ * for v1alpha5; not EKS Auto Mode's nodes, J17, whose Karpenter AWS runs): if those nodes go,
+ * nothing is left to replace them. The
  * controller is the workload or pod labelled `app.kubernetes.io/name: karpenter` (the Helm chart's
  * label) or running Karpenter's controller image. Judged on the pods the inputs place on nodes that
  * are in the inputs; reported once per top owner.
@@ -39,15 +39,14 @@ function isKarpenterController(e: Entity): boolean {
 /** `public.ecr.aws/karpenter/controller:1.0.0@sha256:…` */
 const CONTROLLER_IMAGE = /(?:^|\/)karpenter\/controller(?:[:@]|$)/;
 
-/** `node (NodePool pool)` for each node the pod runs on that Karpenter launched. */
+/** `node (NodePool pool)` (or `Provisioner`) for each node the pod runs on that Karpenter launched. */
 function karpenterNodes(ctx: RuleContext, pod: Entity): string[] {
   const out: string[] = [];
   for (const r of ctx.relations.from(pod.id, 'runs-on')) {
     const node = ctx.graph.get(r.to);
     if (node?.kind !== 'Node') continue;
-    const labels = propMap(node, 'labels');
-    const pool = KARPENTER_NODE_LABELS.map((k) => labels[k]).find((v) => v !== undefined);
-    if (pool !== undefined) out.push(`${node.name} (NodePool ${pool})`);
+    const group = groupLabelOf(node);
+    if (group?.rule === 'J16') out.push(`${node.name} (${group.karpenterKind ?? 'NodePool'} ${group.name})`);
   }
   return out;
 }

@@ -291,12 +291,13 @@ spec: { selector: { matchLabels: { app.kubernetes.io/name: karpenter } } }
     const texts = [node('n1', 'karpenter.sh/provisioner-name: spot'), node('n2', 'eks.amazonaws.com/nodegroup: system'), pod('karpenter-5f-a', 'n1', 'karpenter-5f'), pod('karpenter-5f-b', 'n2', 'karpenter-5f')];
     const found = await messages(karpenterOnKarpenter, texts.join('---\n'));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/: the Karpenter controller runs on node Karpenter launched \(n1 \(NodePool spot\)\)$/);
+    expect(found[0]).toMatch(/: the Karpenter controller runs on node Karpenter launched \(n1 \(Provisioner spot\)\)$/);
   });
 
   it.each([
     ['on a managed node group', node('n1', 'eks.amazonaws.com/nodegroup: system')],
     ['on Fargate', node('fargate-ip-10-0-1-5', 'eks.amazonaws.com/compute-type: fargate')],
+    ['on EKS Auto Mode nodes (J17: AWS runs their Karpenter)', node('n1', 'karpenter.sh/nodepool: system, eks.amazonaws.com/compute-type: auto')],
   ])('passes the controller %s', async (_name, text) => {
     expect(await messages(karpenterOnKarpenter, [chart, text, pod('karpenter-7d9-a', text.includes('fargate') ? 'fargate-ip-10-0-1-5' : 'n1', 'karpenter-7d9')].join('---\n'))).toEqual([]);
   });

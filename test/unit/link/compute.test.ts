@@ -61,6 +61,20 @@ describe('J10/J11/J12/J16/J17 nodes → node groups', () => {
     expect(karpenter?.props['observedOnly']).toBeUndefined();
     expect(karpenter?.sources[0]?.line).toBe(77);
   });
+
+  it('J16: nodes of a v1alpha5 Provisioner (karpenter.sh/provisioner-name) join its group; the Provisioner object declares it', () => {
+    const provisioner = ent('kubernetes', 'KubernetesObject', k8sObjectId('karpenter.sh', 'Provisioner', undefined, 'spot'), {}, { name: 'spot', line: 88 });
+    const g = graphOf([cluster, provisioner, node('p1', { ...CL, 'karpenter.sh/provisioner-name': 'spot' }), node('p2', { ...CL, 'karpenter.sh/provisioner-name': 'lonely' })]);
+    run(g, nodeGroupsPass);
+    expect(rels(g, 'J16').filter((r) => r.startsWith('Node:'))).toEqual([
+      `Node:p1 member-of ${nodeGroupId('prod', 'spot')} (high J16)`,
+      `Node:p2 member-of ${nodeGroupId('prod', 'lonely')} (high J16)`,
+    ]);
+    expect(g.get(nodeGroupId('prod', 'spot'))?.props).toMatchObject({ nodeGroupType: 'karpenter' });
+    expect(g.get(nodeGroupId('prod', 'spot'))?.props['observedOnly']).toBeUndefined();
+    expect(g.get(nodeGroupId('prod', 'spot'))?.sources[0]?.line).toBe(88);
+    expect(g.get(nodeGroupId('prod', 'lonely'))?.props['observedOnly']).toBe(true);
+  });
 });
 
 describe('J18/J19 Fargate', () => {

@@ -3,11 +3,12 @@
  *
  * The group is named by the node's labels, in this order: `eks.amazonaws.com/nodegroup` (J10, managed
  * node groups), `alpha.eksctl.io/nodegroup-name` (J11, every eksctl group), `karpenter.sh/nodepool`
- * (J16 Karpenter, J17 when `eks.amazonaws.com/compute-type=auto`). The cluster comes from the node's
+ * (J16 Karpenter, J17 when `eks.amazonaws.com/compute-type=auto`), `karpenter.sh/provisioner-name`
+ * (J16, Karpenter's v1alpha5 Provisioners). The cluster comes from the node's
  * cluster-name label (else the only cluster: confidence drops to medium). When no input declares the
  * named group, J12 is tried (a group whose declared labels are all on the node, unique: medium); if
  * that fails too, an observed-only NodeGroup is created (`props.observedOnly: true`, sourced at the
- * first node) so the drift report can name it. A Karpenter NodePool object in the dump counts as a
+ * first node) so the drift report can name it. A Karpenter NodePool (or Provisioner) object in the dump counts as a
  * declaration: the group is then sourced there and not observed-only. Fargate nodes are left to J18.
  */
 import { cmp } from '../../../core/order.js';
@@ -20,10 +21,12 @@ import { propMap, propString } from '../../../model/read.js';
 import type { LinkPass } from '../../types.js';
 import { clusterOfNode, earliestSource, firstSource, isPropMap, onlyNamedCluster } from './lookup.js';
 
-interface GroupLabel {
+export interface GroupLabel {
   readonly name: string;
   readonly rule: 'J10' | 'J11' | 'J16' | 'J17';
   readonly type: NonNullable<NodeGroupProps['nodeGroupType']>;
+  /** For Karpenter groups, the kind of the object that declares them (`karpenter.sh`, cluster-scoped). */
+  readonly karpenterKind?: 'NodePool' | 'Provisioner';
 }
 
 /** The node group a node's labels name, if any. */
@@ -36,8 +39,11 @@ export function groupLabelOf(node: Entity): GroupLabel | undefined {
   const pool = labels['karpenter.sh/nodepool'];
   if (pool) {
     const auto = propString(node, 'computeType') === 'auto' || labels['eks.amazonaws.com/compute-type'] === 'auto';
-    return auto ? { name: pool, rule: 'J17', type: 'auto-mode' } : { name: pool, rule: 'J16', type: 'karpenter' };
+    return auto ? { name: pool, rule: 'J17', type: 'auto-mode', karpenterKind: 'NodePool' } : { name: pool, rule: 'J16', type: 'karpenter', karpenterKind: 'NodePool' };
   }
+  // Karpenter before v1beta1 (v1alpha5 Provisioners) labels its nodes with the Provisioner's name.
+  const provisioner = labels['karpenter.sh/provisioner-name'];
+  if (provisioner) return { name: provisioner, rule: 'J16', type: 'karpenter', karpenterKind: 'Provisioner' };
   return undefined;
 }
 
@@ -76,7 +82,7 @@ export const nodeGroupsPass: LinkPass = {
 };
 
 function addUndeclaredGroup(graph: ModelGraph, id: string, cluster: string, label: GroupLabel, nodes: readonly Entity[], confidence: Confidence): void {
-  const pool = label.type === 'karpenter' || label.type === 'auto-mode' ? graph.get(k8sObjectId('karpenter.sh', 'NodePool', undefined, label.name)) : undefined;
+  const pool = label.karpenterKind ? graph.get(k8sObjectId('karpenter.sh', label.karpenterKind, undefined, label.name)) : undefined;
   const source = (pool && firstSource(pool)) ?? earliestSource(nodes);
   if (!source) return;
   const props = toProps<NodeGroupProps & { observedOnly?: boolean }>({
