@@ -45,6 +45,24 @@ describe('J38 ServiceAccount → IAM role', () => {
     expect(g.get(role)?.props['roleName']).toBe('unknown-name');
   });
 
+  it('4: a role that trusts the subject but is known by another name is not the annotated role', () => {
+    const named = cfnId('IamRole', 'cfn/p.yaml', 'Named');
+    const byArn = cfnId('IamRole', 'cfn/p.yaml', 'ByArn');
+    const g = graphOf([
+      ent('cloudformation', 'IamRole', named, { roleName: 'orders-v1', oidcSubjects: ['system:serviceaccount:shop:orders'] }),
+      ent('cloudformation', 'IamRole', byArn, { arn: ARN('billing'), oidcSubjects: ['system:serviceaccount:shop:billing'] }),
+      sa('shop', 'orders', ARN('orders-v2')),
+      sa('shop', 'billing', ARN('billing')),
+    ]);
+    run(g, irsaPass);
+    expect(rels(g)).toEqual([
+      `ServiceAccount:shop/billing assumes ${byArn} (medium J38)`,
+      `ServiceAccount:shop/orders assumes ${iamRoleId('orders-v2')} (high J38)`,
+    ]);
+    expect(g.get(named)?.props['roleName']).toBe('orders-v1');
+    expect(g.get(iamRoleId('orders-v2'))?.props['external']).toBe(true);
+  });
+
   it('no match: one external role per ARN, sourced at the SA, reported', () => {
     const g = graphOf([sa('a', 'x', ARN('ext')), sa('b', 'y', ARN('ext')), sa('c', 'z', 'arn:aws:iam::1:user/nope')]);
     const sink = run(g, irsaPass);

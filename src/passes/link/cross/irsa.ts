@@ -10,7 +10,8 @@
  *      `logicalId` and a `stackName` the prefix starts — medium when the stack name is whole, low
  *      when truncated or unknown;
  *   4. a role whose trust policy `:sub` condition names `system:serviceaccount:<ns>:<name>` (exact
- *      or glob) — medium.
+ *      or glob) — medium; not a role whose own name is known and is not the ARN's (it trusts the
+ *      ServiceAccount, but the annotation names another role).
  * Matched roles take the ARN (and the name, when theirs is a placeholder). An ARN matching nothing
  * becomes an external role `iamRoleId(name)` with `external: true` and `arn`, sourced at the SA,
  * and an info diagnostic says it is unresolved (the audit's IAM-04 reports it).
@@ -39,7 +40,7 @@ export const irsaPass: LinkPass = {
         continue;
       }
       const subject = `system:serviceaccount:${sa.namespace ?? 'default'}:${sa.name}`;
-      const match = roleByName(graph, parsed.name) ?? byEksctl(graph, sa, parsed.name, ctx) ?? roles.byAutoName(parsed.name) ?? roles.bySubject(subject);
+      const match = roleByName(graph, parsed.name) ?? byEksctl(graph, sa, parsed.name, ctx) ?? roles.byAutoName(parsed.name) ?? roles.bySubject(subject, parsed.name);
       const role = match ? absorb(graph, match.role, arn, parsed.name) : external(graph, sa, arn, parsed.name, ctx);
       if (role) graph.addRelation({ type: 'assumes', from: sa.id, to: role.id, confidence: match?.confidence ?? 'high', rule: 'J38' });
     }

@@ -84,11 +84,24 @@ export class RoleIndex {
     return hits.length === 1 ? hits[0] : undefined;
   }
 
-  bySubject(subject: string): RoleMatch | undefined {
+  /**
+   * The one role whose trust accepts `subject`. `name`: the role name the reference itself gives (an
+   * annotation's ARN): a role whose own name is known and is another one cannot be that role, even
+   * if it trusts the subject, so it is not a candidate.
+   */
+  bySubject(subject: string, name?: string): RoleMatch | undefined {
     const roles = new Set([...(this.bySub.get(subject) ?? []), ...this.globs.filter((g) => g.glob.test(subject)).map((g) => g.role)]);
-    const [role] = roles;
+    const [role] = [...roles].filter((r) => name === undefined || mayBeNamed(r, name));
     return roles.size === 1 && role ? { role, confidence: 'medium' } : undefined;
   }
+}
+
+/** Whether `role` may be the role named `name`: its own name (or its ARN's) is unknown or is `name`. */
+function mayBeNamed(role: Entity, name: string): boolean {
+  const own = propString(role, 'roleName');
+  if (own !== undefined) return own === name;
+  const arn = propString(role, 'arn');
+  return arn === undefined || arn.slice(arn.lastIndexOf('/') + 1) === name;
 }
 
 /** A role known only by a name or ARN some input wrote, not defined by a template or eksctl stack. */
