@@ -67,6 +67,18 @@ export interface ClusterProps {
   karpenter?: { version?: string; createServiceAccount?: boolean; withSpotInterruptionQueue?: boolean; defaultInstanceProfile?: string };
 }
 
+/**
+ * Subnets given as `Fn::ImportValue "eksctl-<cluster>-cluster::SubnetsPublic|SubnetsPrivate"` (how
+ * eksctl's node group stacks read the cluster stack's subnets, DOMAIN.md B.9 step 9): what the import
+ * means even when no input exports it — the public or private subnets of that eksctl cluster.
+ */
+export interface SubnetsImport {
+  /** The export name, `eksctl-prod-cluster::SubnetsPrivate`. */
+  export: string;
+  cluster: string;
+  topology: 'public' | 'private';
+}
+
 /** NodeGroup covers managed and self-managed node groups, Karpenter and Auto Mode node pools. */
 export interface NodeGroupProps {
   cluster?: string;
@@ -80,6 +92,8 @@ export interface NodeGroupProps {
   availabilityZones?: string[];
   /** Subnet references: ids, CIDRs or entity ids, as declared. */
   subnets?: Str[];
+  /** The subnets are an import of an eksctl cluster stack's export (see `SubnetsImport`). */
+  subnetsImport?: SubnetsImport;
   privateNetworking?: boolean;
   labels?: Labels;
   taints?: { key: string; value?: string; effect: string }[];
@@ -109,6 +123,7 @@ export interface FargateProfileProps {
   cluster?: string;
   selectors?: { namespace: string; labels?: Labels }[];
   subnets?: Str[];
+  subnetsImport?: SubnetsImport;
   podExecutionRoleArn?: Str;
   /** AZs of the profile's subnets (declared or, by default, the cluster's private subnets). */
   availabilityZones?: string[];

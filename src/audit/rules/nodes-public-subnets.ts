@@ -1,5 +1,6 @@
 import type { Entity } from '../../model/entity.js';
-import { propBoolean, propString } from '../../model/read.js';
+import { displayValue, propBoolean, propString } from '../../model/read.js';
+import { isPropMap } from '../../passes/link/cross/lookup.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { nodeGroupLabel, PLACING_TYPES, resolveSubnet, subnetRefs } from './subnet-lookup.js';
 
@@ -8,7 +9,9 @@ import { nodeGroupLabel, PLACING_TYPES, resolveSubnet, subnetRefs } from './subn
  * one of its subnets is classified `public` (J7: default route to an internet gateway, or the
  * evidence named in the subnet's `topologyBasis`), or, for an eksctl group none of whose subnets is
  * in the model, when `privateNetworking` is false and the cluster's VPC has a public subnet (eksctl
- * then uses the cluster's public subnets; without one it cannot place the group at all).
+ * then uses the cluster's public subnets; without one it cannot place the group at all), or, for a
+ * CloudFormation group none of whose subnets is in the model, when its subnets import an eksctl
+ * cluster stack's `SubnetsPublic` export (`subnetsImport`, eksctl's node group stacks).
  * A node that J15 places in a public subnet is reported on its own unless its group already is.
  * Subnet references that are placeholders or name no subnet of the model are unknown: they make no
  * finding. Node `ExternalIP` addresses are not in the model, so they are not read.
@@ -49,6 +52,10 @@ function publicPlacement(group: Entity, ctx: RuleContext): string | undefined {
   if (publics.length > 0) {
     const publicIps = publics.some((s) => s.props['mapPublicIpOnLaunch'] === true) ? '; MapPublicIpOnLaunch gives them public IPs' : '';
     return `nodes are placed in public subnet(s) ${names(publics)}${defaultedPrivateNetworking(group)}${publicIps}`;
+  }
+  const imported = group.props['subnetsImport'];
+  if (resolved.length === 0 && isPropMap(imported) && imported['topology'] === 'public') {
+    return `its subnets are an import of eksctl cluster ${displayValue(imported['cluster'])}'s public subnets (Fn::ImportValue ${displayValue(imported['export'])})`;
   }
   const isEksctl = group.sources.some((s) => s.format === 'eksctl');
   if (isEksctl && resolved.length === 0 && propBoolean(group, 'privateNetworking') === false && clusterHasPublicSubnet(group, ctx)) {

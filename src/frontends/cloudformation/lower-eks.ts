@@ -45,6 +45,29 @@ export function subnetRefs(r: ResourceLowering, value: CfnValue | undefined): Pr
   return value.items.map((i) => r.target(i) ?? toStr(i) ?? { unresolved: render(i) });
 }
 
+/**
+ * Sets `subnets` from a Subnets / VPCZoneIdentifier value, and `subnetsImport` when the value is an
+ * unbound import of an eksctl cluster stack's subnet list (`Split(",", Import(eksctl-<c>-cluster::SubnetsPublic))`):
+ * the `cross/eksctl-imports` pass binds it to that cluster's subnets when the model has them.
+ */
+export function setSubnets(r: ResourceLowering, value: CfnValue | undefined): void {
+  r.setProp('subnets', subnetRefs(r, value));
+  const meaning = value?.kind === 'placeholder' ? eksctlSubnetsImport(value.expr) : undefined;
+  if (meaning) r.setProp('subnetsImport', meaning);
+}
+
+/** eksctl's cluster stack exports (EKSCTL pkg/vpc/importer.go), as placeholders of an unbound import, split or not. */
+const EKSCTL_SUBNETS_IMPORT = /^(?:Split\(",", Import\((eksctl-(.+)-cluster::Subnets(Public|Private))\)\)|Import\((eksctl-(.+)-cluster::Subnets(Public|Private))\))$/;
+
+export function eksctlSubnetsImport(expr: string): { export: string; cluster: string; topology: 'public' | 'private' } | undefined {
+  const m = EKSCTL_SUBNETS_IMPORT.exec(expr);
+  const name = m?.[1] ?? m?.[4];
+  const cluster = m?.[2] ?? m?.[5];
+  const kind = m?.[3] ?? m?.[6];
+  if (name === undefined || cluster === undefined || kind === undefined) return undefined;
+  return { export: name, cluster, topology: kind === 'Public' ? 'public' : 'private' };
+}
+
 /** AZs of referenced subnets whose `AvailabilityZone` is known, sorted and unique. */
 export function subnetZones(r: ResourceLowering, value: CfnValue | undefined): string[] | undefined {
   const zones = new Set<string>();
@@ -141,7 +164,7 @@ export function lowerManagedNodeGroup(r: ResourceLowering): void {
   r.setProp('labels', labelMap(r.get('Labels'), true));
   r.setProp('taints', taintsOf(r.get('Taints')));
   const subnets = r.get('Subnets');
-  r.setProp('subnets', subnetRefs(r, subnets));
+  setSubnets(r, subnets);
   r.setProp('availabilityZones', subnetZones(r, subnets));
   r.setStr('amiType', r.get('AmiType'));
   r.setNumber('volumeSize', r.get('DiskSize'));
@@ -167,7 +190,7 @@ export function lowerFargateProfile(r: ResourceLowering): void {
   });
   r.setProp('selectors', selectors);
   const subnets = r.get('Subnets');
-  r.setProp('subnets', subnetRefs(r, subnets));
+  setSubnets(r, subnets);
   r.setProp('availabilityZones', subnetZones(r, subnets));
   const role = r.get('PodExecutionRoleArn');
   r.setStr('podExecutionRoleArn', role);

@@ -4,7 +4,7 @@
  * mixed-instances policy, labels and taints from the kubelet flags in the user data, and the node
  * role through the instance profile.
  */
-import { clusterOf, subnetRefs, subnetZones } from './lower-eks.js';
+import { clusterOf, setSubnets, subnetZones } from './lower-eks.js';
 import type { ResourceLowering } from './lower-context.js';
 import type { SelfManaged } from './self-managed.js';
 import { labelMap } from './settings.js';
@@ -53,7 +53,7 @@ export function lowerSelfManagedNodeGroup(r: ResourceLowering, sm: SelfManaged):
   if (types.length) r.setProp('instanceTypes', types);
   if (isSpot(r, sm)) r.setProp('capacityType', 'SPOT');
   const subnets = r.get('VPCZoneIdentifier');
-  r.setProp('subnets', subnetRefs(r, subnets));
+  setSubnets(r, subnets);
   const zones = itemsOf(r.get('AvailabilityZones')).flatMap((z) => textOf(z) ?? []);
   r.setProp('availabilityZones', zones.length ? zones.sort() : subnetZones(r, subnets));
   if (sm.userData.labels) r.setProp('labels', sm.userData.labels);

@@ -124,6 +124,33 @@ describe('NET-03 net/nodes-public-subnets', () => {
   it('passes a CloudFormation group in NAT-routed subnets', async () => {
     expect(await messages(nodesPublicSubnets, cfnNetwork('eu-west-1b', 'NatB'))).toEqual([]);
   });
+
+  /** An eksctl-style node group stack whose subnets are the cluster stack's export (not among the inputs). */
+  const importing = (output: string): string => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  ManagedNodeGroup:
+    Type: AWS::EKS::Nodegroup
+    Properties:
+      ClusterName: c1
+      NodegroupName: ng-cfn
+      NodeRole: arn:aws:iam::111122223333:role/nodes
+      Subnets: !Split [',', !ImportValue eksctl-c1-cluster::${output}]
+`;
+
+  it("reports a CloudFormation group whose subnets import an eksctl cluster's public subnets, bound or not", async () => {
+    expect(await messages(nodesPublicSubnets, importing('SubnetsPublic'))).toEqual([
+      "NodeGroup ng-cfn: its subnets are an import of eksctl cluster c1's public subnets (Fn::ImportValue eksctl-c1-cluster::SubnetsPublic)",
+    ]);
+    // With the cluster's ClusterConfig the import is bound to its public subnets (J6, B.9 step 9).
+    expect(await messages(nodesPublicSubnets, importing('SubnetsPublic'), eksctl(''))).toEqual([
+      'NodeGroup c1/ng-cfn: nodes are placed in public subnet(s) public/eu-west-1a, public/eu-west-1b',
+    ]);
+  });
+
+  it("passes a CloudFormation group importing an eksctl cluster's private subnets", async () => {
+    expect(await messages(nodesPublicSubnets, importing('SubnetsPrivate'))).toEqual([]);
+    expect(await messages(nodesPublicSubnets, importing('SubnetsPrivate'), eksctl(''))).toEqual([]);
+  });
 });
 
 describe('NET-06 net/single-nat-gateway', () => {

@@ -1,6 +1,6 @@
 /**
  * Cross-source joins (DOMAIN.md J1–J21, J30–J35, J38–J41, J44), in order: identities first (one
- * Cluster, one VPC/subnet per real thing), then node placement (groups before subnets, which use the
+ * Cluster, one VPC/subnet per real thing), subnets imported from eksctl cluster stacks, then node placement (groups before subnets, which use the
  * groups), Fargate, identity (IRSA, Pod Identity, cluster access, addon accounts, then node roles,
  * which use the cluster-access roles) and traffic.
  */
@@ -8,6 +8,7 @@ import type { LinkPass } from '../../types.js';
 import { addonRolesPass } from './addon-roles.js';
 import { clusterAccessPass } from './cluster-access.js';
 import { clusterIdentityPass } from './cluster-identity.js';
+import { eksctlImportsPass } from './eksctl-imports.js';
 import { fargatePass } from './fargate.js';
 import { irsaPass } from './irsa.js';
 import { karpenterPass } from './karpenter.js';
@@ -25,6 +26,7 @@ import { volumesPass } from './volumes.js';
 export const CROSS_SOURCE_PASSES: readonly LinkPass[] = [
   clusterIdentityPass,
   networkIdentityPass,
+  eksctlImportsPass,
   nodeGroupsPass,
   karpenterPass,
   fargatePass,
