@@ -117,6 +117,11 @@ export interface NodeGroupProps {
   tags?: Labels;
   /** Policies added to an eksctl-created node role (`iam.attachPolicyARNs`, `iam.withAddonPolicies`). */
   addonPolicies?: string[];
+  /**
+   * A launch template the group names but the inputs do not define (eksctl `launchTemplate`): its
+   * instance type, AMI and volumes are not known offline.
+   */
+  launchTemplate?: { id: string; version?: string };
 }
 
 export interface FargateProfileProps {

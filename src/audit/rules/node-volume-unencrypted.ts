@@ -4,7 +4,8 @@ import { defineRule } from '../rule.js';
 /**
  * DAT-05 (part): an eksctl managed or self-managed node group whose root volumes are not encrypted
  * (`volumeEncrypted` false or unset). CloudFormation launch templates are not judged: the model does
- * not keep their `BlockDeviceMappings[].Ebs.Encrypted`. Karpenter and Auto Mode pools have no
+ * not keep their `BlockDeviceMappings[].Ebs.Encrypted`, and neither are eksctl groups with their own
+ * `launchTemplate` (its volumes are not in the inputs). Karpenter and Auto Mode pools have no
  * `volumeEncrypted`.
  */
 export default defineRule({
@@ -17,6 +18,8 @@ export default defineRule({
     if (!ng.sources.some((s) => s.format === 'eksctl')) return;
     const type = propString(ng, 'nodeGroupType');
     if (type !== 'managed' && type !== 'self-managed') return;
+    // A custom launch template decides the volumes, and the inputs do not hold it.
+    if (ng.props['launchTemplate'] !== undefined) return;
     const encrypted = ng.props['volumeEncrypted'];
     if (encrypted !== undefined && typeof encrypted !== 'boolean') return;
     if (propBoolean(ng, 'volumeEncrypted') === true) return;

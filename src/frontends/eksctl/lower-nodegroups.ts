@@ -38,6 +38,10 @@ function lowerNodeGroup(ctx: LowerContext, ng: ConfigNode, kind: Kind, index: nu
   defaulted.push(...sizes.defaulted);
   const privateNetworking = orDefault('privateNetworking', ng.bool('privateNetworking'), fullyPrivate || EKSCTL_DEFAULTS.privateNetworking);
   const ssh = ng.obj('ssh');
+  const launchTemplate = kind === 'managed' ? launchTemplateOf(ng) : undefined;
+  // A custom launch template gives the instance type and the volumes (EKSCTL pkg/cfn/builder
+  // managed_nodegroup.go validateLaunchTemplate): eksctl's defaults for them do not apply.
+  const unlessTemplated = <T>(field: string, declared: T | undefined, fallback: T): T | undefined => (launchTemplate ? declared : orDefault(field, declared, fallback));
   const distribution = kind === 'self-managed' ? ng.obj('instancesDistribution') : undefined;
   const selector = ng.obj('instanceSelector');
   const { taints, problems } = parseTaints(ng.value['taints']);
@@ -46,7 +50,7 @@ function lowerNodeGroup(ctx: LowerContext, ng: ConfigNode, kind: Kind, index: nu
   const props: NodeGroupProps = {
     cluster,
     nodeGroupType: kind,
-    ...instanceTypes(ng, distribution, selector, orDefault),
+    ...instanceTypes(ng, distribution, selector, orDefault, launchTemplate !== undefined),
     capacityType: capacityType(ng, kind, distribution, orDefault),
     ...mixedInstances(distribution),
     minSize: sizes.minSize,
@@ -58,8 +62,8 @@ function lowerNodeGroup(ctx: LowerContext, ng: ConfigNode, kind: Kind, index: nu
     taints: taints.length ? taints : undefined,
     amiFamily: orDefault('amiFamily', ng.str('amiFamily'), EKSCTL_DEFAULTS.amiFamily),
     ami: ng.str('ami'),
-    volumeSize: orDefault('volumeSize', ng.num('volumeSize'), EKSCTL_DEFAULTS.volumeSize),
-    volumeType: orDefault('volumeType', ng.str('volumeType'), EKSCTL_DEFAULTS.volumeType),
+    volumeSize: unlessTemplated('volumeSize', ng.num('volumeSize'), EKSCTL_DEFAULTS.volumeSize),
+    volumeType: unlessTemplated('volumeType', ng.str('volumeType'), EKSCTL_DEFAULTS.volumeType),
     volumeEncrypted: ng.bool('volumeEncrypted'),
     disableIMDSv1: orDefault('disableIMDSv1', ng.bool('disableIMDSv1'), EKSCTL_DEFAULTS.disableIMDSv1),
     disablePodIMDS: ng.bool('disablePodIMDS'),
@@ -68,6 +72,7 @@ function lowerNodeGroup(ctx: LowerContext, ng: ConfigNode, kind: Kind, index: nu
     instanceRoleArn: ng.obj('iam')?.str('instanceRoleARN') ?? ng.str('instanceRoleARN'),
     addonPolicies: addonPolicies(ng),
     tags: ng.map('tags'),
+    launchTemplate,
   };
   const id = nodeGroupId(ctx.cluster, name);
   ctx.add({ id, kind: 'NodeGroup', name, props, defaulted, at: ng.at('name') });
@@ -78,8 +83,20 @@ function lowerNodeGroup(ctx: LowerContext, ng: ConfigNode, kind: Kind, index: nu
 
 type OrDefault = <T>(field: string, declared: T | undefined, fallback: T) => T;
 
-/** `instanceTypes`, mixed-instance lists, or the selector criteria; m5.large when nothing is set. */
-function instanceTypes(ng: ConfigNode, distribution: ConfigNode | undefined, selector: ConfigNode | undefined, orDefault: OrDefault): Partial<NodeGroupProps> {
+/** The managed group's own launch template (`launchTemplate.{id,version}`), when it names one. */
+function launchTemplateOf(ng: ConfigNode): NonNullable<NodeGroupProps['launchTemplate']> | undefined {
+  const lt = ng.obj('launchTemplate');
+  const id = lt?.str('id');
+  if (!lt || id === undefined) return undefined;
+  const version = lt.str('version') ?? lt.num('version');
+  return version === undefined ? { id } : { id, version: String(version) };
+}
+
+/**
+ * `instanceTypes`, mixed-instance lists, or the selector criteria; m5.large when nothing is set,
+ * unless a launch template (`templated`) gives the instance type.
+ */
+function instanceTypes(ng: ConfigNode, distribution: ConfigNode | undefined, selector: ConfigNode | undefined, orDefault: OrDefault, templated: boolean): Partial<NodeGroupProps> {
   const declared = [...new Set([...ng.strings('instanceTypes'), ...(distribution?.strings('instanceTypes') ?? []), ...(ng.str('instanceType') ? [ng.str('instanceType') ?? ''] : [])])];
   if (declared.length) return { instanceTypes: declared };
   if (selector && Object.keys(selector.value).length) {
@@ -87,7 +104,7 @@ function instanceTypes(ng: ConfigNode, distribution: ConfigNode | undefined, sel
     for (const [k, v] of Object.entries(selector.value)) if (typeof v === 'string' || typeof v === 'number') setOwn(criteria, k, v);
     return { instanceSelector: criteria };
   }
-  return { instanceTypes: orDefault('instanceTypes', undefined, [EKSCTL_DEFAULTS.instanceType]) };
+  return templated ? {} : { instanceTypes: orDefault('instanceTypes', undefined, [EKSCTL_DEFAULTS.instanceType]) };
 }
 
 function capacityType(ng: ConfigNode, kind: Kind, distribution: ConfigNode | undefined, orDefault: OrDefault): string {

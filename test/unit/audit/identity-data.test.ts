@@ -545,6 +545,11 @@ nodeGroups:
     };
     expect(await messages(nodeVolumeUnencrypted, files)).toEqual([]);
   });
+
+  it('does not judge a managed group with its own launch template (the volumes are in the template)', async () => {
+    const cluster = eksctl('managedNodeGroups:\n  - name: templated\n    launchTemplate:\n      id: lt-1234\n      version: "3"\n');
+    expect(await messages(nodeVolumeUnencrypted, { 'cluster.yaml': cluster })).toEqual([]);
+  });
 });
 
 describe('DAT-06 k8s/dangling-reference', () => {

@@ -136,4 +136,19 @@ describe('eksctl capacity settings', () => {
     expect(l.entity('NodeGroup:c1/od').props['capacityType']).toBe('ON_DEMAND');
     expect(l.entity('NodeGroup:c1/od').defaulted).toContain('capacityType');
   });
+
+  it('a managed launchTemplate is kept; the instance type and volumes it gives get no eksctl default', () => {
+    const l = lowerText(`${HEADER}managedNodeGroups:\n  - {name: lt, launchTemplate: {id: lt-1234, version: "3"}}\n  - {name: lt-typed, instanceTypes: [c5.large], volumeSize: 50, launchTemplate: {id: lt-9}}\n  - {name: plain}\n`);
+    const lt = l.entity('NodeGroup:c1/lt');
+    expect(lt.props).toMatchObject({ launchTemplate: { id: 'lt-1234', version: '3' } });
+    for (const k of ['instanceTypes', 'volumeSize', 'volumeType']) {
+      expect(lt.props[k]).toBeUndefined();
+      expect(lt.defaulted).not.toContain(k);
+    }
+    expect(l.entity('NodeGroup:c1/lt-typed').props).toMatchObject({ launchTemplate: { id: 'lt-9' }, instanceTypes: ['c5.large'], volumeSize: 50 });
+    const plain = l.entity('NodeGroup:c1/plain');
+    expect(plain.props['launchTemplate']).toBeUndefined();
+    expect(plain.props).toMatchObject({ instanceTypes: ['m5.large'], volumeSize: 80 });
+    expect(plain.defaulted).toEqual(expect.arrayContaining(['instanceTypes', 'volumeSize', 'volumeType']));
+  });
 });
