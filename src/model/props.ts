@@ -103,6 +103,8 @@ export interface NodeGroupProps {
   volumeEncrypted?: boolean;
   disableIMDSv1?: boolean;
   sshAllow?: boolean;
+  /** Security groups SSH is allowed from (eksctl `ssh.sourceSecurityGroupIds`, `RemoteAccess.SourceSecurityGroups`). */
+  sshSourceSecurityGroups?: Str[];
   instanceRoleArn?: Str;
   logicalId?: string;
   /** eksctl `instanceSelector` criteria (instance types are chosen at creation time). */

@@ -34,6 +34,7 @@ import singleAzCapacity from './single-az-capacity.js';
 import singleNatGateway from './single-nat-gateway.js';
 import singletonWorkload from './singleton-workload.js';
 import spotOnlyWorkload from './spot-only-workload.js';
+import sshOpenToInternet from './ssh-open-to-internet.js';
 import systemMasters from './system-masters.js';
 import workloadWithoutPdb from './workload-without-pdb.js';
 
@@ -72,6 +73,7 @@ export const RULES: readonly AuditRule[] = [
   singleNatGateway,
   singletonWorkload,
   spotOnlyWorkload,
+  sshOpenToInternet,
   systemMasters,
   workloadWithoutPdb,
 ];

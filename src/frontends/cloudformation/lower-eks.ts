@@ -172,6 +172,8 @@ export function lowerManagedNodeGroup(r: ResourceLowering): void {
   if (written(remote)) {
     const allow = perBranch(remote, (b) => lit(written(b)));
     r.setProp('sshAllow', boolOf(allow) ?? unknown(allow));
+    const sources = member(remote, 'SourceSecurityGroups');
+    if (written(sources)) r.setProp('sshSourceSecurityGroups', textList(sources));
   }
   const role = r.get('NodeRole');
   r.setStr('instanceRoleArn', role);

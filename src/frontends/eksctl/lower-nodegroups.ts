@@ -67,8 +67,9 @@ function lowerNodeGroup(ctx: LowerContext, ng: ConfigNode, kind: Kind, index: nu
     volumeEncrypted: ng.bool('volumeEncrypted'),
     disableIMDSv1: orDefault('disableIMDSv1', ng.bool('disableIMDSv1'), EKSCTL_DEFAULTS.disableIMDSv1),
     disablePodIMDS: ng.bool('disablePodIMDS'),
-    sshAllow: orDefault('sshAllow', ssh?.bool('allow') ?? ng.bool('allowSSH'), EKSCTL_DEFAULTS.sshAllow),
+    sshAllow: orDefault('sshAllow', sshAllowed(ng, ssh), EKSCTL_DEFAULTS.sshAllow),
     sshPublicKeyName: ssh?.str('publicKeyName'),
+    sshSourceSecurityGroups: nonEmpty(ssh?.strings('sourceSecurityGroupIds') ?? []),
     instanceRoleArn: ng.obj('iam')?.str('instanceRoleARN') ?? ng.str('instanceRoleARN'),
     addonPolicies: addonPolicies(ng),
     tags: ng.map('tags'),
@@ -82,6 +83,21 @@ function lowerNodeGroup(ctx: LowerContext, ng: ConfigNode, kind: Kind, index: nu
 }
 
 type OrDefault = <T>(field: string, declared: T | undefined, fallback: T) => T;
+
+/**
+ * `ssh.allow` as declared; unset, a public key (`publicKeyName`, `publicKeyPath`, `publicKey`) turns
+ * SSH on (EKSCTL pkg/apis/eksctl.io/v1alpha5 defaults.go; examples/07-ssh-keys.yaml: a key with
+ * `allow: false` creates no SSH security group).
+ */
+function sshAllowed(ng: ConfigNode, ssh: ConfigNode | undefined): boolean | undefined {
+  const declared = ssh?.bool('allow') ?? ng.bool('allowSSH');
+  if (declared !== undefined) return declared;
+  return ssh && ['publicKeyName', 'publicKeyPath', 'publicKey'].some((k) => ssh.str(k) !== undefined) ? true : undefined;
+}
+
+function nonEmpty(list: string[]): string[] | undefined {
+  return list.length ? list : undefined;
+}
 
 /** The managed group's own launch template (`launchTemplate.{id,version}`), when it names one. */
 function launchTemplateOf(ng: ConfigNode): NonNullable<NodeGroupProps['launchTemplate']> | undefined {

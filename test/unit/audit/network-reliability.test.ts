@@ -9,6 +9,7 @@ import serviceRoutingGaps from '../../../src/audit/rules/service-routing-gaps.js
 import singleAzCapacity from '../../../src/audit/rules/single-az-capacity.js';
 import singleNatGateway from '../../../src/audit/rules/single-nat-gateway.js';
 import singletonWorkload from '../../../src/audit/rules/singleton-workload.js';
+import sshOpenToInternet from '../../../src/audit/rules/ssh-open-to-internet.js';
 import workloadWithoutPdb from '../../../src/audit/rules/workload-without-pdb.js';
 import { ModelGraph } from '../../../src/model/graph.js';
 import { importArchitecture } from '../../../src/pipeline.js';
@@ -32,6 +33,18 @@ metadata:
   region: eu-west-1
 availabilityZones: [eu-west-1a, eu-west-1b]
 ${body}`;
+
+/** A managed node group ng-cfn of cluster c1 with `properties` (indented as its other properties), after `head`. */
+const cfnNodegroup = (properties: string, head = ''): string => `AWSTemplateFormatVersion: '2010-09-09'
+${head}Resources:
+  Nodes:
+    Type: AWS::EKS::Nodegroup
+    Properties:
+      ClusterName: c1
+      NodegroupName: ng-cfn
+      NodeRole: arn:aws:iam::111122223333:role/nodes
+      ${properties}
+`;
 
 const cfnNetwork = (secondAz: string, natForB: string): string => `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -126,16 +139,7 @@ describe('NET-03 net/nodes-public-subnets', () => {
   });
 
   /** An eksctl-style node group stack whose subnets are the cluster stack's export (not among the inputs). */
-  const importing = (output: string): string => `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  ManagedNodeGroup:
-    Type: AWS::EKS::Nodegroup
-    Properties:
-      ClusterName: c1
-      NodegroupName: ng-cfn
-      NodeRole: arn:aws:iam::111122223333:role/nodes
-      Subnets: !Split [',', !ImportValue eksctl-c1-cluster::${output}]
-`;
+  const importing = (output: string): string => cfnNodegroup(`Subnets: !Split [',', !ImportValue eksctl-c1-cluster::${output}]`);
 
   it("reports a CloudFormation group whose subnets import an eksctl cluster's public subnets, bound or not", async () => {
     expect(await messages(nodesPublicSubnets, importing('SubnetsPublic'))).toEqual([
@@ -150,6 +154,44 @@ Resources:
   it("passes a CloudFormation group importing an eksctl cluster's private subnets", async () => {
     expect(await messages(nodesPublicSubnets, importing('SubnetsPrivate'))).toEqual([]);
     expect(await messages(nodesPublicSubnets, importing('SubnetsPrivate'), eksctl(''))).toEqual([]);
+  });
+});
+
+describe('NET-04 net/ssh-open-to-internet', () => {
+  it('reports eksctl groups with SSH on (allow, or a public key with allow unset) and no source security groups in public subnets', async () => {
+    const body = `managedNodeGroups:
+  - name: allowed
+    ssh: { allow: true }
+  - name: keyed
+    ssh: { publicKeyName: ops }
+  - name: keyed-closed
+    ssh: { publicKeyName: ops, allow: false }
+  - name: restricted
+    ssh: { allow: true, sourceSecurityGroupIds: [sg-bastion] }
+  - name: private
+    privateNetworking: true
+    ssh: { allow: true }
+  - name: closed
+`;
+    expect(await messages(sshOpenToInternet, eksctl(body))).toEqual([
+      'NodeGroup c1/allowed: SSH is allowed without ssh.sourceSecurityGroupIds and privateNetworking is false (the eksctl default), so eksctl opens port 22 to 0.0.0.0/0 and ::/0',
+      'NodeGroup c1/keyed: SSH is allowed without ssh.sourceSecurityGroupIds and privateNetworking is false (the eksctl default), so eksctl opens port 22 to 0.0.0.0/0 and ::/0',
+    ]);
+  });
+
+  const managed = (remoteAccess: string): string =>
+    cfnNodegroup(`Subnets: [subnet-1]\n      ${remoteAccess}`, "Parameters:\n  Restrict: { Type: String, AllowedValues: ['yes', 'no'] }\nConditions:\n  Restricted: !Equals [!Ref Restrict, 'yes']\n");
+
+  it('reports a CloudFormation managed group whose RemoteAccess has no SourceSecurityGroups', async () => {
+    expect(await messages(sshOpenToInternet, managed('RemoteAccess: { Ec2SshKey: ops }'))).toEqual([
+      'NodeGroup ng-cfn: RemoteAccess has no SourceSecurityGroups, so EKS opens port 22 of its nodes to 0.0.0.0/0',
+    ]);
+  });
+
+  it('passes RemoteAccess with SourceSecurityGroups, no RemoteAccess, and RemoteAccess that a condition may drop', async () => {
+    expect(await messages(sshOpenToInternet, managed('RemoteAccess: { Ec2SshKey: ops, SourceSecurityGroups: [sg-1] }'))).toEqual([]);
+    expect(await messages(sshOpenToInternet, managed(''))).toEqual([]);
+    expect(await messages(sshOpenToInternet, managed("RemoteAccess: !If [Restricted, { Ec2SshKey: ops }, !Ref 'AWS::NoValue']"))).toEqual([]);
   });
 });
 
