@@ -275,7 +275,9 @@ export interface ServiceProps {
   selector?: Labels;
   ports?: { port: number; targetPort?: string | number; name?: string; protocol?: string }[];
   loadBalancerClass?: string;
-  /** Only the load-balancer related annotations (`service.beta.kubernetes.io/aws-load-balancer-*`). */
+  /** `spec.loadBalancerSourceRanges`: the client CIDRs a cloud load balancer accepts. */
+  loadBalancerSourceRanges?: string[];
+  /** Only the load-balancer related annotations (`service.beta.kubernetes.io/aws-load-balancer-*`, `load-balancer-source-ranges`). */
   lbAnnotations?: Labels;
   /** `status.loadBalancer.ingress[].hostname` / `.ip`. */
   lbHostnames?: string[];

@@ -21,6 +21,7 @@ import irsaTrustUnscoped from './irsa-trust-unscoped.js';
 import irsaWithoutOidc from './irsa-without-oidc.js';
 import karpenterOnKarpenter from './karpenter-on-karpenter.js';
 import kubeletVersionSkew from './kubelet-version-skew.js';
+import lbNotSourceRestricted from './lb-not-source-restricted.js';
 import namespaceNetworkPolicy from './namespace-network-policy.js';
 import nodeVolumeUnencrypted from './node-volume-unencrypted.js';
 import nodesPublicSubnets from './nodes-public-subnets.js';
@@ -60,6 +61,7 @@ export const RULES: readonly AuditRule[] = [
   irsaWithoutOidc,
   karpenterOnKarpenter,
   kubeletVersionSkew,
+  lbNotSourceRestricted,
   namespaceNetworkPolicy,
   nodeVolumeUnencrypted,
   nodesPublicSubnets,

@@ -26,6 +26,7 @@ export function lowerService(h: ObjectHeader): Record<string, PropValue> {
     selector: nonEmpty(asStringMap(spec?.['selector'])),
     ports: ports.length ? ports : undefined,
     loadBalancerClass: asString(spec?.['loadBalancerClass']),
+    loadBalancerSourceRanges: nonEmptyList(asStringArray(spec?.['loadBalancerSourceRanges'])),
     lbAnnotations: pickAnnotations(h.meta),
     lbHostnames: lbHostnames(h.obj),
     labels: labelsOf(h.meta),

@@ -106,7 +106,7 @@ export function labelsOf(meta: JsonObject): Record<string, string> | undefined {
 }
 
 /** Annotations kept for load balancers (Service and Ingress). */
-const LB_ANNOTATION = /^(service\.beta\.kubernetes\.io\/aws-load-balancer-|alb\.ingress\.kubernetes\.io\/|service\.kubernetes\.io\/|kubernetes\.io\/ingress\.class$|external-dns\.alpha\.kubernetes\.io\/hostname$)/;
+const LB_ANNOTATION = /^(service\.beta\.kubernetes\.io\/aws-load-balancer-|service\.beta\.kubernetes\.io\/load-balancer-source-ranges$|alb\.ingress\.kubernetes\.io\/|service\.kubernetes\.io\/|kubernetes\.io\/ingress\.class$|external-dns\.alpha\.kubernetes\.io\/hostname$)/;
 
 /** Only the annotations matching `keep`; `undefined` when none. */
 export function pickAnnotations(meta: JsonObject, keep: RegExp = LB_ANNOTATION): Record<string, string> | undefined {

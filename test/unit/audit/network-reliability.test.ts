@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/audit/engine.js';
 import type { AuditRule } from '../../../src/audit/rule.js';
 import karpenterOnKarpenter from '../../../src/audit/rules/karpenter-on-karpenter.js';
+import lbNotSourceRestricted from '../../../src/audit/rules/lb-not-source-restricted.js';
 import privateEndpointDisabled from '../../../src/audit/rules/private-endpoint-disabled.js';
 import namespaceNetworkPolicy from '../../../src/audit/rules/namespace-network-policy.js';
 import nodesPublicSubnets from '../../../src/audit/rules/nodes-public-subnets.js';
@@ -192,6 +193,39 @@ describe('NET-04 net/ssh-open-to-internet', () => {
     expect(await messages(sshOpenToInternet, managed('RemoteAccess: { Ec2SshKey: ops, SourceSecurityGroups: [sg-1] }'))).toEqual([]);
     expect(await messages(sshOpenToInternet, managed(''))).toEqual([]);
     expect(await messages(sshOpenToInternet, managed("RemoteAccess: !If [Restricted, { Ec2SshKey: ops }, !Ref 'AWS::NoValue']"))).toEqual([]);
+  });
+});
+
+describe('NET-09 k8s/lb-not-source-restricted', () => {
+  const service = (name: string, extra: string, annotations = ''): string =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: shop\n  annotations: { service.beta.kubernetes.io/aws-load-balancer-type: external, service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing${annotations} }\nspec:\n  type: LoadBalancer\n  ports: [{ port: 443 }]\n${extra}`;
+  const ingress = (name: string, annotations: string): string =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${name}\n  namespace: shop\n  annotations: { alb.ingress.kubernetes.io/scheme: ${annotations} }\nspec:\n  ingressClassName: alb\n  defaultBackend: { service: { name: open, port: { number: 443 } } }\n`;
+
+  it('reports internet-facing load balancers without client ranges, or with ranges that include 0.0.0.0/0 or ::/0', async () => {
+    const texts = [
+      service('open', ''),
+      service('world', '  loadBalancerSourceRanges: [0.0.0.0/0, ::/0]\n'),
+      service('mixed', '', ', service.beta.kubernetes.io/load-balancer-source-ranges: "198.51.100.0/24, 0.0.0.0/0"'),
+      ingress('api', 'internet-facing, alb.ingress.kubernetes.io/inbound-cidrs: 0.0.0.0/0'),
+    ];
+    expect(await messages(lbNotSourceRestricted, texts.join('---\n'))).toEqual([
+      'Ingress shop/api: internet-facing load balancer k8s-shop-api accepts clients from any address (alb.ingress.kubernetes.io/inbound-cidrs 0.0.0.0/0)',
+      'Service shop/mixed: internet-facing load balancer k8s-shop-mixed accepts clients from any address (service.beta.kubernetes.io/load-balancer-source-ranges 198.51.100.0/24, 0.0.0.0/0)',
+      'Service shop/open: internet-facing load balancer k8s-shop-open accepts clients from any address (no loadBalancerSourceRanges)',
+      'Service shop/world: internet-facing load balancer k8s-shop-world accepts clients from any address (loadBalancerSourceRanges 0.0.0.0/0, ::/0)',
+    ]);
+  });
+
+  it('passes restricted ranges (spec, annotation, inbound-cidrs) and internal load balancers', async () => {
+    const texts = [
+      service('spec', '  loadBalancerSourceRanges: [203.0.113.0/24]\n'),
+      service('annotated', '', ', service.beta.kubernetes.io/load-balancer-source-ranges: "198.51.100.0/24, 192.0.2.0/24"'),
+      service('internal', '').replace('aws-load-balancer-scheme: internet-facing', 'aws-load-balancer-scheme: internal'),
+      ingress('office', 'internet-facing, alb.ingress.kubernetes.io/inbound-cidrs: "10.0.0.0/8,192.0.2.0/24"'),
+      ingress('private', 'internal'),
+    ];
+    expect(await messages(lbNotSourceRestricted, texts.join('---\n'))).toEqual([]);
   });
 });
 
