@@ -30,6 +30,7 @@ import privateEndpointDisabled from './private-endpoint-disabled.js';
 import privilegedContainer from './privileged-container.js';
 import secretLikeEnv from './secret-like-env.js';
 import serviceRoutingGaps from './service-routing-gaps.js';
+import sharedAlbGroup from './shared-alb-group.js';
 import sharedIamRole from './shared-iam-role.js';
 import singleAzCapacity from './single-az-capacity.js';
 import singleNatGateway from './single-nat-gateway.js';
@@ -70,6 +71,7 @@ export const RULES: readonly AuditRule[] = [
   privilegedContainer,
   secretLikeEnv,
   serviceRoutingGaps,
+  sharedAlbGroup,
   sharedIamRole,
   singleAzCapacity,
   singleNatGateway,

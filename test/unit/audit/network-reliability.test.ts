@@ -7,6 +7,7 @@ import privateEndpointDisabled from '../../../src/audit/rules/private-endpoint-d
 import namespaceNetworkPolicy from '../../../src/audit/rules/namespace-network-policy.js';
 import nodesPublicSubnets from '../../../src/audit/rules/nodes-public-subnets.js';
 import serviceRoutingGaps from '../../../src/audit/rules/service-routing-gaps.js';
+import sharedAlbGroup from '../../../src/audit/rules/shared-alb-group.js';
 import singleAzCapacity from '../../../src/audit/rules/single-az-capacity.js';
 import singleNatGateway from '../../../src/audit/rules/single-nat-gateway.js';
 import singletonWorkload from '../../../src/audit/rules/singleton-workload.js';
@@ -226,6 +227,23 @@ describe('NET-09 k8s/lb-not-source-restricted', () => {
       ingress('private', 'internal'),
     ];
     expect(await messages(lbNotSourceRestricted, texts.join('---\n'))).toEqual([]);
+  });
+});
+
+describe('NET-10 k8s/shared-alb-group', () => {
+  const ingress = (ns: string, name: string, group: string): string =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${name}\n  namespace: ${ns}\n  annotations: { alb.ingress.kubernetes.io/scheme: internet-facing${group ? `, alb.ingress.kubernetes.io/group.name: ${group}` : ''} }\nspec:\n  ingressClassName: alb\n  defaultBackend: { service: { name: web, port: { number: 80 } } }\n`;
+
+  it('reports a group whose Ingresses are in several namespaces, once, at its load balancer', async () => {
+    const texts = [ingress('shop', 'web', 'public'), ingress('shop', 'api', 'public'), ingress('billing', 'pay', 'public')];
+    expect(await messages(sharedAlbGroup, texts.join('---\n'))).toEqual([
+      'LoadBalancer k8s-public: IngressGroup public joins Ingresses of 2 namespaces (billing/pay, shop/api, shop/web); each of them can change the listeners and rules of all',
+    ]);
+  });
+
+  it('passes a group within one namespace and Ingresses without a group', async () => {
+    const texts = [ingress('shop', 'web', 'shop'), ingress('shop', 'api', 'shop'), ingress('billing', 'pay', ''), ingress('ops', 'grafana', '')];
+    expect(await messages(sharedAlbGroup, texts.join('---\n'))).toEqual([]);
   });
 });
 
