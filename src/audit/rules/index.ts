@@ -16,6 +16,7 @@ import fargatePublicSubnet from './fargate-public-subnet.js';
 import hostNamespaces from './host-namespaces.js';
 import iamAdminPolicy from './iam-admin-policy.js';
 import imageLatestTag from './image-latest-tag.js';
+import imageRegistry from './image-registry.js';
 import irsaRoleUnused from './irsa-role-unused.js';
 import irsaTrustUnscoped from './irsa-trust-unscoped.js';
 import irsaWithoutOidc from './irsa-without-oidc.js';
@@ -57,6 +58,7 @@ export const RULES: readonly AuditRule[] = [
   hostNamespaces,
   iamAdminPolicy,
   imageLatestTag,
+  imageRegistry,
   irsaRoleUnused,
   irsaTrustUnscoped,
   irsaWithoutOidc,

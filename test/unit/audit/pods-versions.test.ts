@@ -12,6 +12,7 @@ import fargateIncompatiblePod from '../../../src/audit/rules/fargate-incompatibl
 import fargatePublicSubnet from '../../../src/audit/rules/fargate-public-subnet.js';
 import hostNamespaces from '../../../src/audit/rules/host-namespaces.js';
 import imageLatest from '../../../src/audit/rules/image-latest-tag.js';
+import imageRegistry, { registryOf } from '../../../src/audit/rules/image-registry.js';
 import kubeletVersionSkew, { parseMinor } from '../../../src/audit/rules/kubelet-version-skew.js';
 import privilegedContainer from '../../../src/audit/rules/privileged-container.js';
 import secretLikeEnv from '../../../src/audit/rules/secret-like-env.js';
@@ -172,6 +173,39 @@ describe('POD-08 k8s/image-latest and DAT-03 k8s/secret-literal-env', () => {
         env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}]`;
     expect(await audit(imageLatest, deployment('shop', 'web', spec))).toEqual([]);
     expect(await audit(secretLikeEnv, deployment('shop', 'web', spec))).toEqual([]);
+  });
+});
+
+describe('POD-09 k8s/image-registry-not-allowed', () => {
+  it.each([
+    ['nginx:1.25', 'docker.io'],
+    ['bitnami/redis:7', 'docker.io'],
+    ['Quay.io/prometheus/node-exporter:v1.8.0', 'quay.io'],
+    ['localhost/app', 'localhost'],
+    ['registry:5000/app:1', 'registry:5000'],
+    ['123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1', '123456789012.dkr.ecr.eu-west-1.amazonaws.com'],
+  ])('reads the registry of %s', (image, registry) => {
+    expect(registryOf(image)).toBe(registry);
+  });
+
+  it('reports a workload with images outside Amazon ECR once, listing them by registry', async () => {
+    const spec = `      containers:
+      - {name: app, image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.2'}
+      - {name: proxy, image: 'envoyproxy/envoy:v1.30.1'}
+      - {name: exporter, image: 'quay.io/prometheus/statsd-exporter:v0.26.0'}
+      initContainers:
+      - {name: init, image: 'public.ecr.aws/docker/library/busybox:1.36'}`;
+    expect(messages(await audit(imageRegistry, deployment('shop', 'web', spec)))).toEqual([
+      'Deployment shop/web: images envoyproxy/envoy:v1.30.1, quay.io/prometheus/statsd-exporter:v0.26.0 from docker.io, quay.io, outside Amazon ECR',
+    ]);
+  });
+
+  it('passes images from private ECR (China regions too) and ECR Public', async () => {
+    const spec = `      containers:
+      - {name: app, image: '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app:1.2'}
+      - {name: cni, image: '602401143452.dkr.ecr.eu-west-1.amazonaws.com/amazon-k8s-cni:v1.18.0'}
+      - {name: tools, image: 'public.ecr.aws/aws-cli/aws-cli:2.15.0'}`;
+    expect(await audit(imageRegistry, deployment('shop', 'web', spec))).toEqual([]);
   });
 });
 
