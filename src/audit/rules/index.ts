@@ -27,6 +27,7 @@ import namespaceNetworkPolicy from './namespace-network-policy.js';
 import nodeVolumeUnencrypted from './node-volume-unencrypted.js';
 import nodesPublicSubnets from './nodes-public-subnets.js';
 import podIdentityAgent from './pod-identity-agent.js';
+import podImdsReachable from './pod-imds-reachable.js';
 import privateEndpointDisabled from './private-endpoint-disabled.js';
 import privilegedContainer from './privileged-container.js';
 import secretLikeEnv from './secret-like-env.js';
@@ -69,6 +70,7 @@ export const RULES: readonly AuditRule[] = [
   nodeVolumeUnencrypted,
   nodesPublicSubnets,
   podIdentityAgent,
+  podImdsReachable,
   privateEndpointDisabled,
   privilegedContainer,
   secretLikeEnv,

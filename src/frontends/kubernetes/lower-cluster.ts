@@ -207,10 +207,13 @@ export function lowerKarpenter(h: ObjectHeader): Record<string, PropValue> {
       const id = asString(s?.['id']);
       return id === undefined ? [] : [toProps({ id, zone: asString(s?.['zone']) })];
     });
+    const metadata = asObject(spec?.['metadataOptions']);
     return toProps({
       role: asString(spec?.['role']),
       instanceProfile: asString(spec?.['instanceProfile']),
       amiFamily: asString(spec?.['amiFamily']),
+      imdsHttpTokens: asString(metadata?.['httpTokens']),
+      imdsHopLimit: asNumber(metadata?.['httpPutResponseHopLimit']),
       subnetSelectorTerms: terms.length > 0 ? terms : undefined,
       statusSubnets: resolved.length > 0 ? resolved : undefined,
     });

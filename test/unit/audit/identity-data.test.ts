@@ -19,6 +19,7 @@ import irsaTrustUnscoped from '../../../src/audit/rules/irsa-trust-unscoped.js';
 import irsaWithoutOidc from '../../../src/audit/rules/irsa-without-oidc.js';
 import nodeVolumeUnencrypted from '../../../src/audit/rules/node-volume-unencrypted.js';
 import podIdentityAgent from '../../../src/audit/rules/pod-identity-agent.js';
+import podImdsReachable from '../../../src/audit/rules/pod-imds-reachable.js';
 import sharedIamRole from '../../../src/audit/rules/shared-iam-role.js';
 import systemMasters from '../../../src/audit/rules/system-masters.js';
 import type { Finding } from '../../../src/model/architecture.js';
@@ -80,10 +81,49 @@ describe('metadata', () => {
     [defaultServiceAccount, 'k8s/default-service-account', 'IAM-12', 'info'],
     [ebsStorageClassUnencrypted, 'k8s/ebs-storage-class-unencrypted', 'DAT-04', 'warning'],
     [nodeVolumeUnencrypted, 'eks/node-volume-unencrypted', 'DAT-05', 'info'],
+    [podImdsReachable, 'eks/pod-imds-reachable', 'IAM-02', 'warning'],
     [danglingReference, 'k8s/dangling-reference', 'DAT-06', 'warning'],
   ] as const)('%#: %s', (rule, id, check, severity) => {
     expect(rule).toMatchObject({ id, check, severity });
     expect(rule.description).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('IAM-02 eks/pod-imds-reachable', () => {
+  it('reports eksctl groups whose pods reach IMDS (hop limit 2 by default, or IMDSv1 on)', async () => {
+    const body = `managedNodeGroups:
+  - name: default
+  - name: blocked
+    disablePodIMDS: true
+  - name: v1
+    disablePodIMDS: true
+    disableIMDSv1: false
+  - name: templated
+    launchTemplate: { id: lt-1 }
+nodeGroups:
+  - name: legacy
+    disablePodIMDS: false
+`;
+    expect((await messages(podImdsReachable, { 'cluster.yaml': eksctl(body) })).sort()).toEqual([
+      "NodeGroup c1/default: disablePodIMDS is unset (eksctl default false): the metadata hop limit is 2, so pods can reach the node role's credentials",
+      "NodeGroup c1/legacy: disablePodIMDS is false: the metadata hop limit is 2, so pods can reach the node role's credentials",
+      "NodeGroup c1/v1: disableIMDSv1 is false: IMDSv1 answers without a token, so pods can reach the node role's credentials",
+    ]);
+  });
+
+  it("reports EC2NodeClasses that raise the hop limit or make tokens optional, not Karpenter's defaults", async () => {
+    const nodeClass = (name: string, metadata: string): string =>
+      `---\napiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata: { name: ${name} }\nspec:\n  role: KarpenterNodeRole-c1\n  amiSelectorTerms: [{ alias: al2023@latest }]\n${metadata}`;
+    const files = {
+      'classes.yaml': [
+        nodeClass('open', '  metadataOptions: { httpPutResponseHopLimit: 2, httpTokens: optional }\n'),
+        nodeClass('default', ''),
+        nodeClass('strict', '  metadataOptions: { httpPutResponseHopLimit: 1, httpTokens: required }\n'),
+      ].join(''),
+    };
+    expect(await messages(podImdsReachable, files)).toEqual([
+      "EC2NodeClass open: metadataOptions.httpPutResponseHopLimit is 2 and metadataOptions.httpTokens is optional, so pods can reach the node role's credentials",
+    ]);
   });
 });
 
