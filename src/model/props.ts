@@ -223,6 +223,8 @@ export interface PodRefProps {
   optionalRefs?: string[];
   /** Names of env vars with a literal value whose name looks secret (the value itself is dropped). */
   secretLikeEnv?: string[];
+  /** The Secrets of `secretRefs` that are read into env vars (`secretKeyRef`, `envFrom.secretRef`). */
+  envSecretRefs?: string[];
   /** `Kind/name` of referenced objects that no input defines (set by the link passes). */
   danglingRefs?: string[];
 }

@@ -30,6 +30,7 @@ import podIdentityAgent from './pod-identity-agent.js';
 import podImdsReachable from './pod-imds-reachable.js';
 import privateEndpointDisabled from './private-endpoint-disabled.js';
 import privilegedContainer from './privileged-container.js';
+import secretInEnv from './secret-in-env.js';
 import secretLikeEnv from './secret-like-env.js';
 import serviceRoutingGaps from './service-routing-gaps.js';
 import sharedAlbGroup from './shared-alb-group.js';
@@ -73,6 +74,7 @@ export const RULES: readonly AuditRule[] = [
   podImdsReachable,
   privateEndpointDisabled,
   privilegedContainer,
+  secretInEnv,
   secretLikeEnv,
   serviceRoutingGaps,
   sharedAlbGroup,

@@ -75,6 +75,7 @@ function copyRefs(props: PodRefProps, info: PodSpecInfo): void {
   put(props, 'secretRefs', info.secretRefs);
   put(props, 'optionalRefs', info.optionalRefs);
   put(props, 'secretLikeEnv', info.secretLikeEnv);
+  put(props, 'envSecretRefs', info.envSecretRefs);
 }
 
 export function nonEmpty(map: Record<string, string> | undefined): Record<string, string> | undefined {

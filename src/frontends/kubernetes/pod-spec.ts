@@ -19,6 +19,8 @@ export interface PodSpecInfo {
   /** Refs marked `optional: true`: not dangling when absent. */
   optionalRefs?: string[];
   secretLikeEnv?: string[];
+  /** Secrets read into env vars (`env[].valueFrom.secretKeyRef`, `envFrom[].secretRef`), also in `secretRefs`. */
+  envSecretRefs?: string[];
 }
 
 /** Env var names that suggest a secret (DOMAIN D: DAT-03). */
@@ -49,6 +51,7 @@ export function readPodSpec(spec: JsonObject | undefined): PodSpecInfo {
   if (refs.secret) out.secretRefs = [...refs.secret].sort();
   if (refs.optional) out.optionalRefs = [...refs.optional].sort();
   if (refs.secretEnv) out.secretLikeEnv = [...refs.secretEnv].sort();
+  if (refs.envSecret) out.envSecretRefs = [...refs.envSecret].sort();
   return out;
 }
 
@@ -59,8 +62,9 @@ class RefSets {
   secret: Set<string> | undefined;
   optional: Set<string> | undefined;
   secretEnv: Set<string> | undefined;
+  envSecret: Set<string> | undefined;
 
-  add(which: 'pvc' | 'cm' | 'secret' | 'optional' | 'secretEnv', name: string): void {
+  add(which: 'pvc' | 'cm' | 'secret' | 'optional' | 'secretEnv' | 'envSecret', name: string): void {
     (this[which] ??= new Set()).add(name);
   }
 }
@@ -88,12 +92,12 @@ function readContainer(c: JsonObject, refs: RefSets): ContainerInfo {
     if (literal && SECRET_NAME.test(name)) refs.add('secretEnv', name);
     const from = asObject(e['valueFrom']);
     addRef(asObject(from?.['configMapKeyRef']), 'cm', 'ConfigMap', refs);
-    addRef(asObject(from?.['secretKeyRef']), 'secret', 'Secret', refs);
+    addEnvSecret(asObject(from?.['secretKeyRef']), refs);
   }
   for (const raw of asArray(c['envFrom'])) {
     const e = asObject(raw);
     addRef(asObject(e?.['configMapRef']), 'cm', 'ConfigMap', refs);
-    addRef(asObject(e?.['secretRef']), 'secret', 'Secret', refs);
+    addEnvSecret(asObject(e?.['secretRef']), refs);
   }
   if (envNames.length) info.envNames = envNames;
   const ports: number[] = [];
@@ -112,6 +116,13 @@ function addRef(ref: JsonObject | undefined, set: 'cm' | 'secret', kind: string,
   if (!ref || !name) return;
   refs.add(set, name);
   if (asBoolean(ref['optional']) === true) refs.add('optional', `${kind}/${name}`);
+}
+
+/** A Secret read into env vars: a reference (`secretRefs`) that DAT-02 also wants to know came through env. */
+function addEnvSecret(ref: JsonObject | undefined, refs: RefSets): void {
+  addRef(ref, 'secret', 'Secret', refs);
+  const name = asString(ref?.['name']);
+  if (name) refs.add('envSecret', name);
 }
 
 function readVolume(v: JsonObject | undefined, refs: RefSets): void {

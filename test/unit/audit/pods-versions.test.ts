@@ -15,6 +15,7 @@ import imageLatest from '../../../src/audit/rules/image-latest-tag.js';
 import imageRegistry, { registryOf } from '../../../src/audit/rules/image-registry.js';
 import kubeletVersionSkew, { parseMinor } from '../../../src/audit/rules/kubelet-version-skew.js';
 import privilegedContainer from '../../../src/audit/rules/privileged-container.js';
+import secretInEnv from '../../../src/audit/rules/secret-in-env.js';
 import secretLikeEnv from '../../../src/audit/rules/secret-like-env.js';
 import spotOnlyWorkload from '../../../src/audit/rules/spot-only-workload.js';
 import type { Finding } from '../../../src/model/architecture.js';
@@ -173,6 +174,23 @@ describe('POD-08 k8s/image-latest and DAT-03 k8s/secret-literal-env', () => {
         env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}]`;
     expect(await audit(imageLatest, deployment('shop', 'web', spec))).toEqual([]);
     expect(await audit(secretLikeEnv, deployment('shop', 'web', spec))).toEqual([]);
+  });
+});
+
+describe('DAT-02 k8s/secret-in-env', () => {
+  it('reports Secrets read into env vars (secretKeyRef, envFrom), once per owner, not mounted ones', async () => {
+    const spec = `      containers:
+      - name: app
+        image: app:1
+        env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}]
+        envFrom: [{secretRef: {name: api-keys}}, {configMapRef: {name: settings}}]
+      volumes: [{name: tls, secret: {secretName: tls}}]`;
+    const mounted = `      containers:
+      - {name: app, image: 'app:1'}
+      volumes: [{name: creds, secret: {secretName: db}}, {name: all, projected: {sources: [{secret: {name: api-keys}}]}}]`;
+    expect(messages(await audit(secretInEnv, deployment('shop', 'web', spec), deployment('shop', 'mounted', mounted)))).toEqual([
+      'Deployment shop/web: Secrets api-keys, db are read into environment variables (mount them as a volume)',
+    ]);
   });
 });
 
