@@ -293,6 +293,8 @@ export interface IngressProps {
   lbAnnotations?: Labels;
   lbHostnames?: string[];
   tlsSecrets?: string[];
+  /** `spec.tls` has an entry (with or without a Secret: the ALB controller finds certificates by host). */
+  tls?: boolean;
   /** `spec.defaultBackend` service (also listed in `backends` without path). */
   defaultBackend?: string;
 }

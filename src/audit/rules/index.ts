@@ -23,6 +23,7 @@ import irsaWithoutOidc from './irsa-without-oidc.js';
 import karpenterOnKarpenter from './karpenter-on-karpenter.js';
 import kubeletVersionSkew from './kubelet-version-skew.js';
 import lbNotSourceRestricted from './lb-not-source-restricted.js';
+import lbWithoutTls from './lb-without-tls.js';
 import namespaceNetworkPolicy from './namespace-network-policy.js';
 import nodeVolumeUnencrypted from './node-volume-unencrypted.js';
 import nodesPublicSubnets from './nodes-public-subnets.js';
@@ -67,6 +68,7 @@ export const RULES: readonly AuditRule[] = [
   karpenterOnKarpenter,
   kubeletVersionSkew,
   lbNotSourceRestricted,
+  lbWithoutTls,
   namespaceNetworkPolicy,
   nodeVolumeUnencrypted,
   nodesPublicSubnets,

@@ -50,7 +50,8 @@ export function lowerIngress(h: ObjectHeader): Record<string, PropValue> {
   }
   const def = backendOf(asObject(spec?.['defaultBackend']) ?? asObject(spec?.['backend']));
   if (def) backends.push(def);
-  const tls = asArray(spec?.['tls'])
+  const tlsEntries = asArray(spec?.['tls']);
+  const tls = tlsEntries
     .map((t) => asString(asObject(t)?.['secretName']))
     .filter((s): s is string => s !== undefined);
   const props: IngressProps = {
@@ -59,6 +60,7 @@ export function lowerIngress(h: ObjectHeader): Record<string, PropValue> {
     lbAnnotations: pickAnnotations(h.meta),
     lbHostnames: lbHostnames(h.obj),
     tlsSecrets: tls.length ? [...new Set(tls)].sort() : undefined,
+    tls: tlsEntries.length > 0 ? true : undefined,
     defaultBackend: def?.service,
   };
   return toProps(props);

@@ -3,6 +3,7 @@ import { runAudit } from '../../../src/audit/engine.js';
 import type { AuditRule } from '../../../src/audit/rule.js';
 import karpenterOnKarpenter from '../../../src/audit/rules/karpenter-on-karpenter.js';
 import lbNotSourceRestricted from '../../../src/audit/rules/lb-not-source-restricted.js';
+import lbWithoutTls from '../../../src/audit/rules/lb-without-tls.js';
 import privateEndpointDisabled from '../../../src/audit/rules/private-endpoint-disabled.js';
 import namespaceNetworkPolicy from '../../../src/audit/rules/namespace-network-policy.js';
 import nodesPublicSubnets from '../../../src/audit/rules/nodes-public-subnets.js';
@@ -194,6 +195,37 @@ describe('NET-04 net/ssh-open-to-internet', () => {
     expect(await messages(sshOpenToInternet, managed('RemoteAccess: { Ec2SshKey: ops, SourceSecurityGroups: [sg-1] }'))).toEqual([]);
     expect(await messages(sshOpenToInternet, managed(''))).toEqual([]);
     expect(await messages(sshOpenToInternet, managed("RemoteAccess: !If [Restricted, { Ec2SshKey: ops }, !Ref 'AWS::NoValue']"))).toEqual([]);
+  });
+});
+
+describe('NET-08 k8s/lb-without-tls', () => {
+  const service = (name: string, annotations = '', scheme = 'internet-facing'): string =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: shop\n  annotations: { service.beta.kubernetes.io/aws-load-balancer-type: external, service.beta.kubernetes.io/aws-load-balancer-scheme: ${scheme}${annotations} }\nspec:\n  type: LoadBalancer\n  ports: [{ port: 443 }]\n`;
+  const ingress = (name: string, annotations = '', spec = ''): string =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${name}\n  namespace: shop\n  annotations: { alb.ingress.kubernetes.io/scheme: internet-facing${annotations} }\nspec:\n  ingressClassName: alb\n  defaultBackend: { service: { name: web, port: { number: 80 } } }\n${spec}`;
+  const CERT = ', alb.ingress.kubernetes.io/certificate-arn: "arn:aws:acm:eu-west-1:111122223333:certificate/abc"';
+
+  it('reports NLBs without a certificate and ALBs without HTTPS', async () => {
+    const texts = [service('plain'), ingress('open'), ingress('http-only', `${CERT}, alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}]'`)];
+    expect(await messages(lbWithoutTls, texts.join('---\n'))).toEqual([
+      'LoadBalancer k8s-shop-http-only (Ingress shop/http-only): internet-facing ALB without TLS (listen-ports [{"HTTP": 80}] name no HTTPS port)',
+      'LoadBalancer k8s-shop-open (Ingress shop/open): internet-facing ALB without TLS (no alb.ingress.kubernetes.io/certificate-arn, no spec.tls: the controller listens on HTTP:80 only)',
+      'LoadBalancer k8s-shop-plain (Service shop/plain): internet-facing load balancer without TLS (no service.beta.kubernetes.io/aws-load-balancer-ssl-cert)',
+    ]);
+  });
+
+  it('passes certificates (annotation, spec.tls, one member of a group), HTTPS listen-ports and internal load balancers', async () => {
+    const group = ', alb.ingress.kubernetes.io/group.name: public';
+    const texts = [
+      service('tls', ', service.beta.kubernetes.io/aws-load-balancer-ssl-cert: "arn:aws:acm:eu-west-1:111122223333:certificate/abc"'),
+      service('inside', '', 'internal'),
+      ingress('annotated', CERT),
+      ingress('discovered', '', '  tls: [{ hosts: [shop.example.com] }]\n'),
+      ingress('https', `${CERT}, alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}, {"HTTPS": 443}]'`),
+      ingress('member-a', `${group}${CERT}`),
+      ingress('member-b', group),
+    ];
+    expect(await messages(lbWithoutTls, texts.join('---\n'))).toEqual([]);
   });
 });
 
