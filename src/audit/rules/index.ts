@@ -10,6 +10,7 @@ import danglingReference from './dangling-reference.js';
 import defaultNamespace from './default-namespace.js';
 import defaultServiceAccount from './default-service-account.js';
 import ebsStorageClassUnencrypted from './ebs-storage-class-unencrypted.js';
+import ebsVolumeZone from './ebs-volume-zone.js';
 import externalIrsaRole from './external-irsa-role.js';
 import fargateIncompatiblePod from './fargate-incompatible-pod.js';
 import fargatePublicSubnet from './fargate-public-subnet.js';
@@ -55,6 +56,7 @@ export const RULES: readonly AuditRule[] = [
   defaultNamespace,
   defaultServiceAccount,
   ebsStorageClassUnencrypted,
+  ebsVolumeZone,
   externalIrsaRole,
   fargateIncompatiblePod,
   fargatePublicSubnet,

@@ -1,7 +1,7 @@
-import type { Entity, PropValue } from '../../model/entity.js';
-import { propStrings } from '../../model/read.js';
-import { defineRule, type RuleContext } from '../rule.js';
-import { nodeGroupLabel, resolveSubnet, subnetRefs } from './subnet-lookup.js';
+import type { Entity } from '../../model/entity.js';
+import { defineRule } from '../rule.js';
+import { capacityZones } from './capacity-zones.js';
+import { nodeGroupLabel } from './subnet-lookup.js';
 
 /**
  * REL-05: node capacity in a single AZ. A managed or self-managed node group is reported when all its
@@ -44,42 +44,3 @@ export default defineRule({
     ctx.report(e, `cluster ${e.name}: all ${sources.length} node groups / Fargate profiles are in one AZ (${[...all][0] ?? ''})`);
   },
 });
-
-/** The AZs a capacity source can launch in, or undefined when that is not known. */
-function capacityZones(e: Entity, ctx: RuleContext): string[] | undefined {
-  if (e.kind === 'NodeGroup') {
-    const type = e.props['nodeGroupType'];
-    if (type === 'karpenter') return karpenterZones(e, ctx);
-    if (type !== 'managed' && type !== 'self-managed') return undefined;
-  }
-  const declared = e.props['availabilityZones'];
-  const declaredZones = Array.isArray(declared) ? new Set(declared.filter((z): z is string => typeof z === 'string')) : new Set<string>();
-  // The model already shows several AZs (e.g. duplicate subnet ids merged into one subnet): not single.
-  if (declaredZones.size > 1) return undefined;
-  const refs = subnetRefs(e);
-  if (refs.length > 0) return subnetZones(refs, ctx);
-  // eksctl's own lists (declared or derived from known subnets); other formats drop unknown entries.
-  if (e.kind !== 'NodeGroup' || !e.sources.every((s) => s.format === 'eksctl')) return undefined;
-  if (!Array.isArray(declared) || declared.length === 0 || !declared.every((z) => typeof z === 'string')) return undefined;
-  return [...declaredZones].sort();
-}
-
-/** The AZs of subnet references, or undefined when one is not a subnet of the model with a known AZ. */
-function subnetZones(refs: readonly PropValue[], ctx: RuleContext): string[] | undefined {
-  const zones = new Set<string>();
-  for (const ref of refs) {
-    const az = resolveSubnet(ref, ctx)?.props['az'];
-    if (typeof az !== 'string') return undefined;
-    zones.add(az);
-  }
-  return [...zones].sort();
-}
-
-/** A Karpenter pool: the AZs of its selected subnets, narrowed by its zone requirement. */
-function karpenterZones(e: Entity, ctx: RuleContext): string[] | undefined {
-  const required = propStrings(e, 'availabilityZones');
-  const refs = subnetRefs(e);
-  if (refs.length === 0) return required.length > 0 ? [...required].sort() : undefined;
-  const zones = subnetZones(refs, ctx);
-  return zones && required.length > 0 ? zones.filter((z) => required.includes(z)) : zones;
-}

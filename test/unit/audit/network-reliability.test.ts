@@ -10,6 +10,7 @@ import nodesPublicSubnets from '../../../src/audit/rules/nodes-public-subnets.js
 import serviceRoutingGaps from '../../../src/audit/rules/service-routing-gaps.js';
 import sharedAlbGroup from '../../../src/audit/rules/shared-alb-group.js';
 import singleAzCapacity from '../../../src/audit/rules/single-az-capacity.js';
+import ebsVolumeZone from '../../../src/audit/rules/ebs-volume-zone.js';
 import singleNatGateway from '../../../src/audit/rules/single-nat-gateway.js';
 import singletonWorkload from '../../../src/audit/rules/singleton-workload.js';
 import sshOpenToInternet from '../../../src/audit/rules/ssh-open-to-internet.js';
@@ -299,6 +300,23 @@ describe('NET-06 net/single-nat-gateway', () => {
   it('passes one NAT gateway per AZ, and counts no placeholder AZ', async () => {
     expect(await messages(singleNatGateway, cfnNetwork('eu-west-1b', 'NatB'))).toEqual([]);
     expect(await messages(singleNatGateway, cfnNetwork("!Select [1, !GetAZs '']", 'NatA'))).toEqual([]);
+  });
+});
+
+describe('REL-07 rel/ebs-volume-zone-without-capacity', () => {
+  const pv = (name: string, zone: string, driver = 'ebs.csi.aws.com'): string =>
+    `---\napiVersion: v1\nkind: PersistentVolume\nmetadata: { name: ${name} }\nspec:\n  capacity: { storage: 10Gi }\n  accessModes: [ReadWriteOnce]\n  claimRef: { namespace: shop, name: data-${name} }\n  csi: { driver: ${driver}, volumeHandle: vol-${name} }\n  nodeAffinity:\n    required:\n      nodeSelectorTerms: [{ matchExpressions: [{ key: topology.ebs.csi.aws.com/zone, operator: In, values: [${zone}] }] }]\n`;
+
+  it('reports an EBS volume in an AZ none of the node groups launches in', async () => {
+    expect(await messages(ebsVolumeZone, eksctl('managedNodeGroups:\n  - name: ng-1\n'), `${pv('old', 'eu-west-1c')}${pv('ok', 'eu-west-1a')}`)).toEqual([
+      'PersistentVolume old (EBS, bound to shop/data-old) is pinned to eu-west-1c, where no node group of cluster c1 can launch nodes (they launch in eu-west-1a, eu-west-1b)',
+    ]);
+  });
+
+  it('passes other drivers, and clusters whose capacity zones are not all known or that have no node groups', async () => {
+    expect(await messages(ebsVolumeZone, eksctl('managedNodeGroups:\n  - name: ng-1\n'), pv('efs', 'eu-west-1c', 'efs.csi.aws.com'))).toEqual([]);
+    expect(await messages(ebsVolumeZone, eksctl(''), pv('old', 'eu-west-1c'))).toEqual([]);
+    expect(await messages(ebsVolumeZone, pv('old', 'eu-west-1c'))).toEqual([]);
   });
 });
 
