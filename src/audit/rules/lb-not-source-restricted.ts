@@ -1,6 +1,8 @@
 import type { Entity } from '../../model/entity.js';
 import { propMap, propStrings } from '../../model/read.js';
 import { defineRule } from '../rule.js';
+import { isInternetFacing, kubernetesTargets } from './lb-targets.js';
+import { firstTime } from './pod-subject.js';
 
 const OPEN = new Set(['0.0.0.0/0', '::/0']);
 
@@ -18,18 +20,20 @@ export default defineRule({
   check: 'NET-09',
   severity: 'info',
   description: 'An internet-facing load balancer of a Service or Ingress accepts clients from any address.',
-  appliesTo: ['Service', 'Ingress'],
-  run(entity, ctx) {
-    const lbs = ctx.relations
-      .to(entity.id, 'routes-to')
-      .map((r) => ctx.graph.get(r.from))
-      .filter((lb): lb is Entity => lb?.kind === 'LoadBalancer' && lb.props['scheme'] === 'internet-facing');
-    if (lbs.length === 0) return;
-    const { ranges, setting } = sourceRanges(entity);
-    if (ranges.length > 0 && !ranges.some((r) => OPEN.has(r))) return;
-    const names = [...new Set(lbs.map((lb) => lb.name))].sort().join(', ');
-    const why = ranges.length === 0 ? `no ${setting}` : `${setting} ${ranges.join(', ')}`;
-    ctx.report(entity, `${entity.kind} ${entity.namespace ?? ''}/${entity.name}: internet-facing load balancer ${names} accepts clients from any address (${why})`);
+  // From the load balancers' side: a dump has thousands of Services and a few load balancers.
+  appliesTo: ['LoadBalancer'],
+  run(lb, ctx) {
+    if (!isInternetFacing(lb)) return;
+    for (const entity of kubernetesTargets(lb, ctx)) {
+      // Reported once per Service or Ingress, naming every internet-facing load balancer in front of it.
+      if (!firstTime(ctx, entity.id)) continue;
+      const { ranges, setting } = sourceRanges(entity);
+      if (ranges.length > 0 && !ranges.some((r) => OPEN.has(r))) continue;
+      const lbs = ctx.relations.to(entity.id, 'routes-to').map((r) => ctx.graph.get(r.from)).filter((x): x is Entity => x?.kind === 'LoadBalancer' && isInternetFacing(x));
+      const names = [...new Set(lbs.map((x) => x.name))].sort().join(', ');
+      const why = ranges.length === 0 ? `no ${setting}` : `${setting} ${ranges.join(', ')}`;
+      ctx.report(entity, `${entity.kind} ${entity.namespace ?? ''}/${entity.name}: internet-facing load balancer ${names} accepts clients from any address (${why})`);
+    }
   },
 });
 

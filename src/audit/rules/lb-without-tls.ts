@@ -1,7 +1,7 @@
-import { cmp } from '../../core/order.js';
 import type { Entity } from '../../model/entity.js';
 import { propMap } from '../../model/read.js';
 import { defineRule } from '../rule.js';
+import { isInternetFacing, kubernetesTargets } from './lb-targets.js';
 
 const SSL_CERT = 'service.beta.kubernetes.io/aws-load-balancer-ssl-cert';
 const ALB_CERT = 'alb.ingress.kubernetes.io/certificate-arn';
@@ -23,12 +23,8 @@ export default defineRule({
   description: 'An internet-facing load balancer of a Service or Ingress serves without TLS.',
   appliesTo: ['LoadBalancer'],
   run(lb, ctx) {
-    if (lb.props['scheme'] !== 'internet-facing') return;
-    const targets = ctx.relations
-      .from(lb.id, 'routes-to')
-      .map((r) => ctx.graph.get(r.to))
-      .filter((e): e is Entity => (e?.kind === 'Service' || e?.kind === 'Ingress') && e.sources.some((s) => s.format === 'kubernetes'))
-      .sort((a, b) => cmp(a.id, b.id));
+    if (!isInternetFacing(lb)) return;
+    const targets = kubernetesTargets(lb, ctx);
     const ingresses = targets.filter((e) => e.kind === 'Ingress');
     if (ingresses.length > 0) {
       const why = albWithoutTls(ingresses);

@@ -1,6 +1,7 @@
 import type { Entity } from '../../model/entity.js';
 import { k8sObjectId } from '../../model/ids.js';
 import { propBoolean, propNumber, propString } from '../../model/read.js';
+import { seenIn } from '../../passes/link/cross/lookup.js';
 import { defineRule } from '../rule.js';
 import { nodeGroupLabel } from './subnet-lookup.js';
 
@@ -29,7 +30,7 @@ export default defineRule({
       if (reasons.length > 0) ctx.report(entity, `EC2NodeClass ${entity.name}: ${reasons.join(' and ')}, so pods can reach the node role's credentials`);
       return;
     }
-    if (!entity.sources.some((s) => s.format === 'eksctl') || entity.props['launchTemplate'] !== undefined) return;
+    if (!seenIn(entity, 'eksctl') || entity.props['launchTemplate'] !== undefined) return;
     const type = propString(entity, 'nodeGroupType');
     if (type !== 'managed' && type !== 'self-managed') return;
     const reasons: string[] = [];

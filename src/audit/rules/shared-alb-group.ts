@@ -1,7 +1,7 @@
 import { cmp } from '../../core/order.js';
-import type { Entity } from '../../model/entity.js';
 import { propMap } from '../../model/read.js';
 import { defineRule } from '../rule.js';
+import { kubernetesTargets } from './lb-targets.js';
 
 const GROUP = 'alb.ingress.kubernetes.io/group.name';
 
@@ -20,10 +20,7 @@ export default defineRule({
   description: 'An ALB IngressGroup is shared by Ingresses of several namespaces.',
   appliesTo: ['LoadBalancer'],
   run(lb, ctx) {
-    const members = ctx.relations
-      .from(lb.id, 'routes-to')
-      .map((r) => ctx.graph.get(r.to))
-      .filter((e): e is Entity => e?.kind === 'Ingress' && propMap(e, 'lbAnnotations')[GROUP] !== undefined);
+    const members = kubernetesTargets(lb, ctx).filter((e) => e.kind === 'Ingress' && propMap(e, 'lbAnnotations')[GROUP] !== undefined);
     const namespaces = [...new Set(members.map((e) => e.namespace ?? 'default'))].sort(cmp);
     const first = members[0];
     if (namespaces.length < 2 || !first) return;

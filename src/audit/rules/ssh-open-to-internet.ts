@@ -1,4 +1,5 @@
 import { propBoolean, propString } from '../../model/read.js';
+import { seenIn } from '../../passes/link/cross/lookup.js';
 import { defineRule } from '../rule.js';
 import { nodeGroupLabel } from './subnet-lookup.js';
 
@@ -21,7 +22,7 @@ export default defineRule({
   run(group, ctx) {
     if (propBoolean(group, 'sshAllow') !== true || group.props['sshSourceSecurityGroups'] !== undefined) return;
     const label = nodeGroupLabel(group, ctx);
-    if (group.sources.some((s) => s.format === 'eksctl')) {
+    if (seenIn(group, 'eksctl')) {
       if (propBoolean(group, 'privateNetworking') !== false) return;
       const defaulted = group.defaulted.includes('privateNetworking') ? ' (the eksctl default)' : '';
       ctx.report(group, `${label}: SSH is allowed without ssh.sourceSecurityGroupIds and privateNetworking is false${defaulted}, so eksctl opens port 22 to 0.0.0.0/0 and ::/0`);

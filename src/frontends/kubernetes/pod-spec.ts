@@ -111,17 +111,18 @@ function readContainer(c: JsonObject, refs: RefSets): ContainerInfo {
   return info;
 }
 
-function addRef(ref: JsonObject | undefined, set: 'cm' | 'secret', kind: string, refs: RefSets, nameKey = 'name'): void {
+/** Records a reference; returns the name it names, if any. */
+function addRef(ref: JsonObject | undefined, set: 'cm' | 'secret', kind: string, refs: RefSets, nameKey = 'name'): string | undefined {
   const name = asString(ref?.[nameKey]);
-  if (!ref || !name) return;
+  if (!ref || !name) return undefined;
   refs.add(set, name);
   if (asBoolean(ref['optional']) === true) refs.add('optional', `${kind}/${name}`);
+  return name;
 }
 
 /** A Secret read into env vars: a reference (`secretRefs`) that DAT-02 also wants to know came through env. */
 function addEnvSecret(ref: JsonObject | undefined, refs: RefSets): void {
-  addRef(ref, 'secret', 'Secret', refs);
-  const name = asString(ref?.['name']);
+  const name = addRef(ref, 'secret', 'Secret', refs);
   if (name) refs.add('envSecret', name);
 }
 

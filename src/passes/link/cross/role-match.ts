@@ -15,6 +15,7 @@ import { iamRoleId } from '../../../model/ids.js';
 import type { Confidence } from '../../../model/kinds.js';
 import { propString, propStrings } from '../../../model/read.js';
 import { compileGlob, type Glob } from '../../../core/glob.js';
+import { roleFromArn } from './aws-names.js';
 import { pushTo } from './lookup.js';
 
 export interface RoleMatch {
@@ -101,7 +102,7 @@ function mayBeNamed(role: Entity, name: string): boolean {
   const own = propString(role, 'roleName');
   if (own !== undefined) return own === name;
   const arn = propString(role, 'arn');
-  return arn === undefined || arn.slice(arn.lastIndexOf('/') + 1) === name;
+  return arn === undefined || roleFromArn(arn)?.name === name;
 }
 
 /** A role known only by a name or ARN some input wrote, not defined by a template or eksctl stack. */
